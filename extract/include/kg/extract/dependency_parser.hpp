@@ -1,0 +1,125 @@
+#pragma once
+/// Labelled dependency parser producing Universal Dependencies trees (full
+/// relation names with subtypes such as `nsubj:pass` or `obl:tmod`).
+///
+/// A greedy arc-hybrid transition parser scored by an averaged perceptron over
+/// hashed Zhang & Nivre (2011) style features (word forms, lemmas, UPOS, XPOS,
+/// distance, valency, label sets, second-order children), trained with the
+/// dynamic oracle of Goldberg & Nivre (2013) and error exploration. Training is
+/// single-threaded and deterministic: the same data, options and seed give a
+/// byte-identical model file.
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <kg/extract/conllu.hpp>
+#include <kg/graph/error.hpp>
+
+namespace kg::extract {
+
+/// Settings of DependencyParser::train. The defaults rebuild the shipped model.
+struct ParserTrainOptions {
+  int epochs = 15;         ///< passes over the training data
+  std::uint64_t seed = 1;  ///< seeds shuffling, exploration and tag noise
+  /// From this 0-based epoch on, the parser follows its own (possibly wrong)
+  /// transition with probability `explore_probability`, so it learns to recover.
+  int explore_from_epoch = 1;
+  double explore_probability = 0.9;
+  /// Probability of replacing a training token's UPOS/XPOS with another tag the
+  /// same word form has in the training data, so the parser does not over-trust
+  /// tags (at run time it sees predicted tags).
+  double tag_noise = 0.08;
+  /// Probability of hiding a training token's lemma (replaced by its lower-cased form).
+  double lemma_noise = 0.05;
+  /// Averaged weights whose magnitude is below this are dropped from the model.
+  double prune_threshold = 0.02;
+  /// With dev data: keep the epoch whose model has the best dev LAS.
+  bool select_best_epoch = true;
+};
+
+/// Attachment scores of predicted trees against gold trees (same tokenization).
+struct AttachmentScores {
+  std::size_t words = 0;                 ///< scored words (punctuation included)
+  std::size_t head_correct = 0;          ///< words with the gold head
+  std::size_t label_correct = 0;         ///< gold head and the full gold relation (with subtype)
+  std::size_t universal_correct = 0;     ///< gold head and gold relation without subtype (CoNLL 2018)
+  std::size_t words_no_punct = 0;        ///< words whose gold UPOS is not PUNCT
+  std::size_t label_correct_no_punct = 0;  ///< as label_correct, on words_no_punct
+
+  /// Unlabelled attachment score in percent.
+  [[nodiscard]] double uas() const { return percent(head_correct, words); }
+  /// Labelled attachment score (full relations) in percent.
+  [[nodiscard]] double las() const { return percent(label_correct, words); }
+  /// CoNLL 2018 LAS (relation subtypes ignored) in percent.
+  [[nodiscard]] double las_universal() const { return percent(universal_correct, words); }
+  /// LAS (full relations) without punctuation, in percent.
+  [[nodiscard]] double las_no_punct() const {
+    return percent(label_correct_no_punct, words_no_punct);
+  }
+  /// Adds the counts of another score (e.g. of another file).
+  AttachmentScores& operator+=(const AttachmentScores& other);
+
+ private:
+  static double percent(std::size_t a, std::size_t b) {
+    return b == 0 ? 0.0 : 100.0 * static_cast<double>(a) / static_cast<double>(b);
+  }
+};
+
+/// Scores `predicted` against `gold` sentence by sentence. Sentences must have
+/// the same number of words; mismatching sentences are an kInvalidArgument error.
+Result<AttachmentScores> score_attachments(const std::vector<ConlluSentence>& gold,
+                                           const std::vector<ConlluSentence>& predicted);
+
+/// Transition-based labelled dependency parser. Copies share the immutable model;
+/// `parse` is const and may be called from several threads at once.
+class DependencyParser {
+ public:
+  /// An empty parser without a model: `parse` still builds a well-formed tree
+  /// (every word attached to the first, relation `dep`). `has_model()` is false.
+  DependencyParser();
+
+  /// Loads a model written by `save`. Missing, truncated or corrupt files give
+  /// a kg::Error naming the file and what to do; never a crash.
+  static Result<DependencyParser> load(const std::string& path);
+
+  /// Writes the model atomically (temporary file in the same folder, then rename).
+  Result<void> save(const std::string& path) const;
+
+  /// Trains a model on `train` (gold heads and relations, the tags and lemmas it
+  /// should rely on). Sentences with missing heads are skipped; non-projective
+  /// trees are projectivized by lifting arcs. With `dev`, progress lines with dev
+  /// UAS/LAS go to `log` (if not null) and, if `options.select_best_epoch`, the
+  /// best epoch is kept. Deterministic for fixed data and options.
+  static DependencyParser train(const std::vector<ConlluSentence>& train,
+                                const std::vector<ConlluSentence>* dev,
+                                const ParserTrainOptions& options, std::ostream* log);
+
+  /// Parses one sentence: reads each word's form, lemma, upos and xpos ("_" is
+  /// fine) and writes head and deprel, always a single-rooted tree (exactly one
+  /// word with head 0 and relation `root`). Does nothing for an empty sentence.
+  void parse(ConlluSentence& sentence) const;
+
+  /// Parses every sentence in place.
+  void parse(std::vector<ConlluSentence>& sentences) const;
+
+  /// True when a trained or loaded model is present.
+  [[nodiscard]] bool has_model() const { return model_ != nullptr; }
+
+  /// The dependency relations the model can assign (e.g. "nsubj", "obl:tmod").
+  [[nodiscard]] std::vector<std::string> relations() const;
+
+  /// Number of stored (feature, transition) weights; a measure of model size.
+  [[nodiscard]] std::size_t weight_count() const;
+
+  struct Model;  ///< implementation detail (extract/src/parser)
+
+ private:
+  explicit DependencyParser(std::shared_ptr<const Model> model);
+  std::shared_ptr<const Model> model_;
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,366 @@
+#include <kg/graph/knowledge_graph.hpp>
+
+#include <algorithm>
+
+namespace kg {
+
+namespace {
+
+template <class T>
+bool push_unique(std::vector<T>& values, T value) {
+  if (std::find(values.begin(), values.end(), value) != values.end()) return false;
+  values.push_back(std::move(value));
+  return true;
+}
+
+std::string quad_key(const Quad& q) {
+  std::string key;
+  for (const Term* t : {&q.subject, &q.predicate, &q.object}) {
+    key += static_cast<char>('0' + static_cast<int>(t->kind));
+    key += t->value;
+    key += '\x1f';
+    key += t->datatype;
+    key += '\x1f';
+    key += t->language;
+    key += '\x1e';
+  }
+  key += q.graph;
+  return key;
+}
+
+}  // namespace
+
+std::string Entity::wikidata_id() const {
+  static constexpr std::string_view kPrefixes[] = {"http://www.wikidata.org/entity/",
+                                                   "https://www.wikidata.org/entity/",
+                                                   "https://www.wikidata.org/wiki/"};
+  for (const auto& iri : same_as) {
+    for (const auto prefix : kPrefixes) {
+      if (iri.size() > prefix.size() && iri.compare(0, prefix.size(), prefix) == 0) {
+        return iri.substr(prefix.size());
+      }
+    }
+  }
+  return {};
+}
+
+KnowledgeGraph::KnowledgeGraph(std::string base) : base_(std::move(base)) {}
+
+KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
+    : base_(other.base_),
+      graph_(other.graph_),
+      documents_(other.documents_),
+      document_index_(other.document_index_),
+      extras_(other.extras_),
+      extra_keys_(other.extra_keys_),
+      validator_(other.validator_),
+      mode_(other.mode_),
+      warnings_(other.warnings_) {
+  rebuild_indexes();
+}
+
+KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
+  if (this != &other) {
+    KnowledgeGraph copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+// Edge descriptors hold pointers into the graph's own edge storage, so a copied
+// graph must index its own edges, not the original's.
+void KnowledgeGraph::rebuild_indexes() {
+  by_iri_.clear();
+  by_name_.clear();
+  by_key_.clear();
+  by_predicate_.clear();
+  edge_order_.clear();
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
+    const Entity& e = graph_[*it];
+    by_iri_.emplace(e.iri, *it);
+    index_name(*it, e.label);
+    for (const auto& a : e.aliases) index_name(*it, a);
+  }
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    const Relation& r = graph_[*it];
+    by_key_.emplace(relation_key(graph_[boost::source(*it, graph_)].iri, r.predicate,
+                                 graph_[boost::target(*it, graph_)].iri, r.negated,
+                                 r.attributed_to),
+                    *it);
+    by_predicate_[r.predicate].push_back(*it);
+    edge_order_.push_back(*it);
+  }
+}
+
+void KnowledgeGraph::index_name(Vertex v, const std::string& name) {
+  if (name.empty()) return;
+  push_unique(by_name_[name], v);
+}
+
+Result<KnowledgeGraph::Vertex> KnowledgeGraph::add_entity(Entity entity) {
+  if (entity.iri.empty()) {
+    if (entity.label.empty()) {
+      return fail(Error::Code::kInvalidArgument, "entity has neither IRI nor label", {}, 0, 0,
+                  "give the entity a label or an IRI");
+    }
+    entity.iri = entity_iri(entity.label, base_);
+  }
+  if (!is_valid_iri(entity.iri)) {
+    return fail(Error::Code::kInvalidArgument, "entity IRI '" + entity.iri + "' is not valid",
+                {}, 0, 0, "use an absolute IRI without spaces, quotes or angle brackets");
+  }
+  if (auto found = by_iri_.find(entity.iri); found != by_iri_.end()) {
+    const Vertex v = found->second;
+    Entity& existing = graph_[v];
+    if (!entity.class_iri.empty() && !existing.class_iri.empty() &&
+        entity.class_iri != existing.class_iri) {
+      return fail(Error::Code::kValidation,
+                  "entity <" + entity.iri + "> already has class <" + existing.class_iri +
+                      ">, cannot also be <" + entity.class_iri + ">",
+                  {}, 0, 0, "give the two things different IRIs, or use one class");
+    }
+    if (existing.class_iri.empty()) existing.class_iri = entity.class_iri;
+    if (existing.label.empty()) {
+      existing.label = entity.label;
+      index_name(v, existing.label);
+    } else if (!entity.label.empty() && entity.label != existing.label) {
+      add_alias(v, entity.label);
+    }
+    for (auto& a : entity.aliases) add_alias(v, std::move(a));
+    for (auto& s : entity.same_as) push_unique(graph_[v].same_as, std::move(s));
+    for (auto& a : entity.attributes) push_unique(graph_[v].attributes, std::move(a));
+    return v;
+  }
+  // Aliases must not repeat the label or each other.
+  std::vector<std::string> aliases;
+  for (auto& a : entity.aliases) {
+    if (!a.empty() && a != entity.label) push_unique(aliases, std::move(a));
+  }
+  entity.aliases = std::move(aliases);
+  std::vector<std::string> same_as;
+  for (auto& s : entity.same_as) push_unique(same_as, std::move(s));
+  entity.same_as = std::move(same_as);
+  std::vector<Attribute> attributes;
+  for (auto& a : entity.attributes) push_unique(attributes, std::move(a));
+  entity.attributes = std::move(attributes);
+
+  const Vertex v = boost::add_vertex(entity, graph_);
+  by_iri_.emplace(graph_[v].iri, v);
+  index_name(v, graph_[v].label);
+  for (const auto& a : graph_[v].aliases) index_name(v, a);
+  return v;
+}
+
+void KnowledgeGraph::add_alias(Vertex v, std::string alias) {
+  Entity& e = graph_[v];
+  if (alias.empty() || alias == e.label) return;
+  if (push_unique(e.aliases, alias)) index_name(v, alias);
+}
+
+void KnowledgeGraph::add_attribute(Vertex v, Attribute attribute) {
+  push_unique(graph_[v].attributes, std::move(attribute));
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::find(std::string_view iri) const {
+  if (auto it = by_iri_.find(std::string(iri)); it != by_iri_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::find_by_name(std::string_view name) const {
+  if (auto it = by_name_.find(std::string(name)); it != by_name_.end()) return it->second;
+  return {};
+}
+
+std::optional<KnowledgeGraph::Vertex> KnowledgeGraph::lookup(std::string_view iri_or_name) const {
+  if (auto v = find(iri_or_name)) return v;
+  auto named = find_by_name(iri_or_name);
+  if (named.size() == 1) return named.front();
+  if (named.empty()) {
+    // A name written with underscores for spaces, as in the entity's IRI.
+    std::string spaced(iri_or_name);
+    std::replace(spaced.begin(), spaced.end(), '_', ' ');
+    if (spaced != iri_or_name) {
+      named = find_by_name(spaced);
+      if (named.size() == 1) return named.front();
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::entities() const {
+  std::vector<Vertex> out;
+  out.reserve(num_entities());
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) out.push_back(*it);
+  return out;
+}
+
+std::vector<KnowledgeGraph::Vertex> KnowledgeGraph::entities_of_class(
+    std::string_view class_iri,
+    const std::function<bool(std::string_view, std::string_view)>& is_subclass) const {
+  std::vector<Vertex> out;
+  for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
+    const std::string& c = graph_[*it].class_iri;
+    if (c == class_iri || (is_subclass && !c.empty() && is_subclass(c, class_iri))) {
+      out.push_back(*it);
+    }
+  }
+  return out;
+}
+
+std::string KnowledgeGraph::relation_key(std::string_view subject_iri, std::string_view predicate,
+                                         std::string_view object_iri, bool negated,
+                                         std::string_view attributed_to) {
+  std::string key;
+  key.reserve(subject_iri.size() + predicate.size() + object_iri.size() +
+              attributed_to.size() + 6);
+  key.append(subject_iri).append(1, ' ').append(predicate).append(1, ' ').append(object_iri);
+  key.append(negated ? " -" : " +");
+  key.append(1, ' ').append(attributed_to);
+  return key;
+}
+
+Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(std::string_view subject,
+                                                          Relation relation,
+                                                          std::string_view object) {
+  const auto s = find(subject);
+  if (!s) {
+    return fail(Error::Code::kNotFound,
+                "relation <" + relation.predicate + ">: subject <" + std::string(subject) +
+                    "> is not in the graph",
+                {}, 0, 0, "add the entity before relations that use it");
+  }
+  const auto o = find(object);
+  if (!o) {
+    return fail(Error::Code::kNotFound,
+                "relation <" + relation.predicate + ">: object <" + std::string(object) +
+                    "> is not in the graph",
+                {}, 0, 0, "add the entity before relations that use it");
+  }
+  return add_relation(*s, std::move(relation), *o);
+}
+
+Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relation relation,
+                                                          Vertex object) {
+  if (relation.predicate.empty() || !is_valid_iri(relation.predicate)) {
+    return fail(Error::Code::kInvalidArgument,
+                "relation predicate '" + relation.predicate + "' is not a valid IRI", {}, 0, 0,
+                "use a property IRI from the ontology");
+  }
+  if (!(relation.confidence >= 0.0 && relation.confidence <= 1.0)) {
+    return fail(Error::Code::kInvalidArgument,
+                "relation <" + relation.predicate + "> has confidence " +
+                    std::to_string(relation.confidence) + " outside [0, 1]");
+  }
+  if (validator_) {
+    if (auto ok = validator_->check(graph_[subject], relation.predicate, graph_[object]); !ok) {
+      if (mode_ == ValidationMode::kStrict) return tl::unexpected(ok.error());
+      warnings_.push_back(ok.error());
+    }
+    // Symmetric predicates are stored once, from the smaller IRI to the larger,
+    // so "A met B" and "B met A" give the same edge whatever the input order.
+    if (validator_->is_symmetric(relation.predicate) && graph_[object].iri < graph_[subject].iri) {
+      std::swap(subject, object);
+    }
+  }
+  std::string key = relation_key(graph_[subject].iri, relation.predicate, graph_[object].iri,
+                                 relation.negated, relation.attributed_to);
+  if (auto it = by_key_.find(key); it != by_key_.end()) {
+    Relation& existing = graph_[it->second];
+    for (auto& p : relation.provenance) push_unique(existing.provenance, std::move(p));
+    existing.confidence = std::max(existing.confidence, relation.confidence);
+    if (existing.date.empty()) existing.date = relation.date;
+    return it->second;
+  }
+  if (relation.iri.empty()) relation.iri = base_ + "statement/" + hex64(stable_hash(key));
+  std::vector<Provenance> provenance;
+  for (auto& p : relation.provenance) push_unique(provenance, std::move(p));
+  relation.provenance = std::move(provenance);
+  const std::string predicate = relation.predicate;
+  const Edge e = boost::add_edge(subject, object, std::move(relation), graph_).first;
+  by_key_.emplace(std::move(key), e);
+  by_predicate_[predicate].push_back(e);
+  edge_order_.push_back(e);
+  return e;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations() const { return edge_order_; }
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_from(Vertex v,
+                                                                 std::string_view predicate) const {
+  std::vector<Edge> out;
+  for (auto [it, end] = boost::out_edges(v, graph_); it != end; ++it) {
+    if (predicate.empty() || graph_[*it].predicate == predicate) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_to(Vertex v,
+                                                               std::string_view predicate) const {
+  std::vector<Edge> out;
+  for (auto [it, end] = boost::in_edges(v, graph_); it != end; ++it) {
+    if (predicate.empty() || graph_[*it].predicate == predicate) out.push_back(*it);
+  }
+  return out;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_between(Vertex a, Vertex b) const {
+  std::vector<Edge> out;
+  for (auto [it, end] = boost::out_edges(a, graph_); it != end; ++it) {
+    if (boost::target(*it, graph_) == b) out.push_back(*it);
+  }
+  if (a != b) {
+    for (auto [it, end] = boost::out_edges(b, graph_); it != end; ++it) {
+      if (boost::target(*it, graph_) == a) out.push_back(*it);
+    }
+  }
+  return out;
+}
+
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_with_predicate(
+    std::string_view predicate) const {
+  if (auto it = by_predicate_.find(std::string(predicate)); it != by_predicate_.end()) {
+    return it->second;
+  }
+  return {};
+}
+
+KnowledgeGraph::Vertex KnowledgeGraph::other_end(Edge e, Vertex v) const {
+  const Vertex s = boost::source(e, graph_);
+  return s == v ? boost::target(e, graph_) : s;
+}
+
+Result<void> KnowledgeGraph::add_document(Document document) {
+  if (!is_valid_iri(document.iri)) {
+    return fail(Error::Code::kInvalidArgument, "document IRI '" + document.iri + "' is not valid",
+                {}, 0, 0, "use an absolute IRI, e.g. kg::document_iri(id)");
+  }
+  if (auto it = document_index_.find(document.iri); it != document_index_.end()) {
+    Document& d = documents_[it->second];
+    if (d.title.empty()) d.title = std::move(document.title);
+    if (d.date.empty()) d.date = std::move(document.date);
+    if (d.source.empty()) d.source = std::move(document.source);
+    return {};
+  }
+  document_index_.emplace(document.iri, documents_.size());
+  documents_.push_back(std::move(document));
+  return {};
+}
+
+const Document* KnowledgeGraph::find_document(std::string_view iri) const {
+  if (auto it = document_index_.find(std::string(iri)); it != document_index_.end()) {
+    return &documents_[it->second];
+  }
+  return nullptr;
+}
+
+void KnowledgeGraph::add_extra(Quad quad) {
+  if (extra_keys_.insert(quad_key(quad)).second) extras_.push_back(std::move(quad));
+}
+
+void KnowledgeGraph::set_validator(std::shared_ptr<const RelationValidator> validator,
+                                   ValidationMode mode) {
+  validator_ = std::move(validator);
+  mode_ = mode;
+}
+
+}  // namespace kg
