@@ -1,0 +1,84 @@
+#pragma once
+/// One registry of every format kg reads or writes, in one explicit list (no
+/// self-registering statics): name, aliases, media type, file extension, and
+/// what the format can do. The CLI lists and picks formats from here.
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <kg/graph/error.hpp>
+#include <kg/graph/knowledge_graph.hpp>
+
+namespace kg::ontology {
+class Ontology;
+}
+
+namespace kg::exporters {
+
+/// What a format is for.
+enum class FormatKind {
+  kRdf,      ///< an RDF syntax (read and write)
+  kDiagram,  ///< a Graphviz output (write only)
+  kJson,     ///< JSON / JSON Lines (write only)
+};
+
+/// A format in the registry.
+struct Format {
+  std::string name;                  ///< canonical name ("turtle")
+  std::vector<std::string> aliases;  ///< other names accepted ("ttl")
+  std::string media_type;            ///< "text/turtle"
+  std::string extension;             ///< file extension without dot ("ttl")
+  FormatKind kind = FormatKind::kRdf;
+  bool can_read = false;
+  bool can_write = true;
+  bool binary = false;  ///< PNG, PDF
+};
+
+/// Every format, in a fixed order.
+const std::vector<Format>& formats();
+
+/// The format whose name, alias, media type or extension is `key` (case-insensitive), or nullptr.
+const Format* find_format(std::string_view key);
+
+/// The format a file name implies by its extension ("out/g.ttl" -> turtle), or nullptr.
+const Format* format_for_path(std::string_view path);
+
+/// Options shared by every writer.
+struct WriteOptions {
+  /// Labels, prefixes and styles come from here; nullptr = no prefixes, local-name labels.
+  const ontology::Ontology* ontology = nullptr;
+};
+
+/// Options for reading.
+struct ReadOptions {
+  /// Base IRI for relative IRIs in the input; empty = the file's URI.
+  std::string base;
+  /// Used to decide which triples are relations; nullptr = every IRI-to-IRI triple whose
+  /// predicate is in the kgo: namespace is a relation, everything else is kept as extras.
+  const ontology::Ontology* ontology = nullptr;
+};
+
+/// Writes `graph` in `format` to `out`. RDF formats go through the RDF writers,
+/// diagram formats through Graphviz (with default RenderOptions).
+Result<void> write_graph(const KnowledgeGraph& graph, const Format& format, std::ostream& out,
+                         const WriteOptions& options = {});
+
+/// Writes to a file atomically: a temporary file in the same directory is
+/// renamed over `path` only when everything was written; "-" means stdout.
+Result<void> write_graph_file(const KnowledgeGraph& graph, const Format& format,
+                              const std::string& path, const WriteOptions& options = {});
+
+/// Reads an RDF document into a new graph. `source_name` is used in errors (line, column).
+Result<KnowledgeGraph> read_graph(std::istream& in, const Format& format,
+                                  std::string_view source_name, const ReadOptions& options = {});
+
+/// Reads an RDF file ("-" = stdin); the format comes from `format` or else the extension.
+Result<KnowledgeGraph> read_graph_file(const std::string& path, const Format* format = nullptr,
+                                       const ReadOptions& options = {});
+
+/// Writes `bytes` to `path` atomically (temporary file + rename), creating no partial file.
+Result<void> write_file_atomically(const std::string& path, std::string_view bytes);
+
+}  // namespace kg::exporters

@@ -1,0 +1,47 @@
+#pragma once
+/// Relationship diagrams through Graphviz's cgraph and gvc libraries: the graph
+/// is built with agnode/agedge and attributes (not by printing DOT text), laid
+/// out with a Graphviz engine and rendered to DOT, SVG, PNG or PDF.
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <kg/graph/error.hpp>
+#include <kg/graph/knowledge_graph.hpp>
+
+namespace kg::ontology {
+class Ontology;
+}
+
+namespace kg::exporters {
+
+/// What to draw and how.
+struct RenderOptions {
+  std::string engine;   ///< "dot", "sfdp", "neato", "circo", "fdp"; empty = chosen by size
+  std::string splines;  ///< Graphviz splines ("true", "line", "ortho" ...); empty = by size
+  std::string output = "svg";  ///< "dot", "svg", "png", "pdf"
+  std::vector<std::string> predicates;  ///< keep only these predicate IRIs (empty = all)
+  std::vector<std::string> classes;  ///< keep only entities of these classes or subclasses
+  double min_confidence = 0.0;       ///< drop relations below this confidence
+  std::string ego;                   ///< IRI or name: draw only its neighbourhood
+  unsigned ego_hops = 1;             ///< neighbourhood radius for `ego`
+  bool legend = true;                ///< draw a legend of the classes shown
+  bool include_claims = true;        ///< draw attributed and negated relations (dashed)
+  std::string title;                 ///< graph label, may be empty
+};
+
+/// The engine and splines render() will use for a graph of this size when
+/// the options leave them empty (dot for small graphs, sfdp with straight
+/// edges for large ones).
+std::pair<std::string, std::string> choose_layout(std::size_t nodes, std::size_t edges,
+                                                  const RenderOptions& options);
+
+/// Renders the (filtered) graph. Node colour and shape come from the ontology's
+/// class styles, edge labels from property labels, each node and edge carries a
+/// tooltip (SVG <title>) with its label / evidence sentence.
+Result<void> render(const KnowledgeGraph& graph, const ontology::Ontology* ontology,
+                    const RenderOptions& options, std::ostream& out);
+
+}  // namespace kg::exporters
