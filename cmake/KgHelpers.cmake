@@ -2,7 +2,7 @@
 add_library(kg_options INTERFACE)
 add_library(kg::options ALIAS kg_options)
 target_compile_options(kg_options INTERFACE
-  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic>
+  $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>
   $<$<AND:$<BOOL:${KG_WERROR}>,$<CXX_COMPILER_ID:GNU,Clang>>:-Werror>)
 if(KG_SANITIZE)
   target_compile_options(kg_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
@@ -13,6 +13,10 @@ endif()
 # headers under <module>/include, exported as kg::<name>.
 function(kg_add_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PUBLIC_DEPS;PRIVATE_DEPS" ${ARGN})
+  if(NOT ARG_SOURCES)
+    message(WARNING "kg_${name} has no sources; target not created")
+    return()
+  endif()
   add_library(kg_${name} ${ARG_SOURCES})
   add_library(kg::${name} ALIAS kg_${name})
   set_target_properties(kg_${name} PROPERTIES EXPORT_NAME ${name} OUTPUT_NAME kg_${name}
