@@ -1,8 +1,7 @@
-#include <kg/extract/conllu.hpp>
-
 #include <charconv>
 #include <fstream>
 #include <istream>
+#include <kg/extract/conllu.hpp>
 #include <ostream>
 
 namespace kg::extract {

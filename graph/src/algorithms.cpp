@@ -1,22 +1,20 @@
-#include <kg/graph/algorithms.hpp>
-
 #include <algorithm>
-#include <limits>
-
 #include <boost/graph/betweenness_centrality.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/page_rank.hpp>
 #include <boost/graph/visitors.hpp>
+#include <kg/graph/algorithms.hpp>
+#include <limits>
 
 namespace kg {
 namespace {
 
 // An undirected view with the same vertex numbering; each undirected edge
 // carries the index of the KnowledgeGraph edge it stands for.
-using UGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
-                                     boost::no_property,
-                                     boost::property<boost::edge_index_t, std::size_t>>;
+using UGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property,
+                          boost::property<boost::edge_index_t, std::size_t>>;
 
 struct UndirectedView {
   UGraph graph;
@@ -122,9 +120,9 @@ std::vector<std::pair<KnowledgeGraph::Vertex, double>> centrality_ranking(
         break;
       }
       case Centrality::kPageRank:
-        boost::graph::page_rank(
-            graph.graph(), boost::make_iterator_property_map(
-                               score.begin(), boost::get(boost::vertex_index, graph.graph())));
+        boost::graph::page_rank(graph.graph(),
+                                boost::make_iterator_property_map(
+                                    score.begin(), boost::get(boost::vertex_index, graph.graph())));
         break;
     }
   }

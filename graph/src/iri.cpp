@@ -1,13 +1,12 @@
-#include <kg/graph/iri.hpp>
-
 #include <array>
+#include <kg/graph/iri.hpp>
 
 namespace kg {
 namespace {
 
 bool is_unreserved_ascii(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~';
 }
 
 void append_pct(std::string& out, unsigned char c) {

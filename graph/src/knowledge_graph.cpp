@@ -1,6 +1,5 @@
-#include <kg/graph/knowledge_graph.hpp>
-
 #include <algorithm>
+#include <kg/graph/knowledge_graph.hpp>
 
 namespace kg {
 
@@ -83,10 +82,10 @@ void KnowledgeGraph::rebuild_indexes() {
   }
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     const Relation& r = graph_[*it];
-    by_key_.emplace(relation_key(graph_[boost::source(*it, graph_)].iri, r.predicate,
-                                 graph_[boost::target(*it, graph_)].iri, r.negated,
-                                 r.attributed_to),
-                    *it);
+    by_key_.emplace(
+        relation_key(graph_[boost::source(*it, graph_)].iri, r.predicate,
+                     graph_[boost::target(*it, graph_)].iri, r.negated, r.attributed_to),
+        *it);
     by_predicate_[r.predicate].push_back(*it);
     edge_order_.push_back(*it);
   }
@@ -106,8 +105,8 @@ Result<KnowledgeGraph::Vertex> KnowledgeGraph::add_entity(Entity entity) {
     entity.iri = entity_iri(entity.label, base_);
   }
   if (!is_valid_iri(entity.iri)) {
-    return fail(Error::Code::kInvalidArgument, "entity IRI '" + entity.iri + "' is not valid",
-                {}, 0, 0, "use an absolute IRI without spaces, quotes or angle brackets");
+    return fail(Error::Code::kInvalidArgument, "entity IRI '" + entity.iri + "' is not valid", {},
+                0, 0, "use an absolute IRI without spaces, quotes or angle brackets");
   }
   if (auto found = by_iri_.find(entity.iri); found != by_iri_.end()) {
     const Vertex v = found->second;
@@ -211,8 +210,7 @@ std::string KnowledgeGraph::relation_key(std::string_view subject_iri, std::stri
                                          std::string_view object_iri, bool negated,
                                          std::string_view attributed_to) {
   std::string key;
-  key.reserve(subject_iri.size() + predicate.size() + object_iri.size() +
-              attributed_to.size() + 6);
+  key.reserve(subject_iri.size() + predicate.size() + object_iri.size() + attributed_to.size() + 6);
   key.append(subject_iri).append(1, ' ').append(predicate).append(1, ' ').append(object_iri);
   key.append(negated ? " -" : " +");
   key.append(1, ' ').append(attributed_to);

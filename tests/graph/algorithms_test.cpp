@@ -1,7 +1,6 @@
-#include <kg/graph/algorithms.hpp>
-
 #include <gtest/gtest.h>
 
+#include <kg/graph/algorithms.hpp>
 #include <kg/graph/vocab.hpp>
 
 namespace {

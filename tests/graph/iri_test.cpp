@@ -1,6 +1,6 @@
-#include <kg/graph/iri.hpp>
-
 #include <gtest/gtest.h>
+
+#include <kg/graph/iri.hpp>
 
 namespace {
 

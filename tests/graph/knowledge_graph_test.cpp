@@ -1,7 +1,6 @@
-#include <kg/graph/knowledge_graph.hpp>
-
 #include <gtest/gtest.h>
 
+#include <kg/graph/knowledge_graph.hpp>
 #include <kg/graph/vocab.hpp>
 
 namespace {

@@ -6,11 +6,10 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <kg/graph/error.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <kg/graph/error.hpp>
 
 namespace kg::extract {
 

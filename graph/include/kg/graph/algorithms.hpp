@@ -4,12 +4,11 @@
 /// components, centrality): "Trump met Putin" connects both ways.
 
 #include <cstddef>
+#include <kg/graph/knowledge_graph.hpp>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <kg/graph/knowledge_graph.hpp>
 
 namespace kg {
 

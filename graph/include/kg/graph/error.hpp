@@ -4,9 +4,8 @@
 
 #include <cstddef>
 #include <string>
-#include <utility>
-
 #include <tl/expected.hpp>
+#include <utility>
 
 namespace kg {
 
@@ -23,8 +22,8 @@ struct Error {
     kInternal,         ///< a bug: an invariant did not hold
   };
   Code code = Code::kInternal;
-  std::string message;  ///< what went wrong
-  std::string file;     ///< file (or "-" for stdin, empty when not applicable)
+  std::string message;     ///< what went wrong
+  std::string file;        ///< file (or "-" for stdin, empty when not applicable)
   std::size_t line = 0;    ///< 1-based line, 0 when unknown
   std::size_t column = 0;  ///< 1-based column, 0 when unknown
   std::string hint;        ///< what to do about it, may be empty

@@ -3,7 +3,11 @@
 /// with indexes by IRI, alias and predicate. Facts merge: adding a relation
 /// that exists already adds its provenance to the existing edge.
 
+#include <boost/graph/adjacency_list.hpp>
 #include <functional>
+#include <kg/graph/error.hpp>
+#include <kg/graph/iri.hpp>
+#include <kg/graph/model.hpp>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,11 +15,6 @@
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
-#include <kg/graph/error.hpp>
-#include <kg/graph/iri.hpp>
-#include <kg/graph/model.hpp>
 
 namespace kg {
 
@@ -40,8 +39,8 @@ enum class ValidationMode {
 /// Vertices are never removed, so vertex descriptors stay valid for the graph's life.
 class KnowledgeGraph {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity,
-                                      Relation>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Entity, Relation>;
   using Vertex = Graph::vertex_descriptor;
   using Edge = Graph::edge_descriptor;
 

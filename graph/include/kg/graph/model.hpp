@@ -54,12 +54,12 @@ struct Attribute {
 
 /// A thing the graph talks about: a person, country, organization, place or event.
 struct Entity {
-  std::string iri;                  ///< unique, absolute
-  std::string label;                ///< preferred name (rdfs:label)
-  std::string class_iri;            ///< ontology class (rdf:type), may be empty
-  std::vector<std::string> aliases; ///< other names (skos:altLabel), no duplicates, no label
-  std::vector<std::string> same_as; ///< external identifiers as IRIs (owl:sameAs), e.g. Wikidata
-  std::vector<Attribute> attributes;///< literal-valued and other non-entity properties
+  std::string iri;                    ///< unique, absolute
+  std::string label;                  ///< preferred name (rdfs:label)
+  std::string class_iri;              ///< ontology class (rdf:type), may be empty
+  std::vector<std::string> aliases;   ///< other names (skos:altLabel), no duplicates, no label
+  std::vector<std::string> same_as;   ///< external identifiers as IRIs (owl:sameAs), e.g. Wikidata
+  std::vector<Attribute> attributes;  ///< literal-valued and other non-entity properties
 
   /// The Wikidata QID ("Q7747") among same_as, or empty.
   [[nodiscard]] std::string wikidata_id() const;
@@ -68,32 +68,32 @@ struct Entity {
 /// Where a fact was read: a span of a document's text.
 /// Offsets count Unicode code points from the start of the document text, as NIF does.
 struct Provenance {
-  std::string document;         ///< document IRI
-  std::size_t sentence = 0;     ///< 0-based sentence index in the document
-  std::size_t begin = 0;        ///< evidence start offset (inclusive)
-  std::size_t end = 0;          ///< evidence end offset (exclusive)
-  std::string evidence;         ///< the evidence text (usually the sentence)
-  std::size_t trigger_begin = 0;///< trigger word start offset, equal to trigger_end when none
-  std::size_t trigger_end = 0;  ///< trigger word end offset (exclusive)
-  std::string rule;             ///< what produced the fact ("manual", an extraction rule id ...)
+  std::string document;           ///< document IRI
+  std::size_t sentence = 0;       ///< 0-based sentence index in the document
+  std::size_t begin = 0;          ///< evidence start offset (inclusive)
+  std::size_t end = 0;            ///< evidence end offset (exclusive)
+  std::string evidence;           ///< the evidence text (usually the sentence)
+  std::size_t trigger_begin = 0;  ///< trigger word start offset, equal to trigger_end when none
+  std::size_t trigger_end = 0;    ///< trigger word end offset (exclusive)
+  std::string rule;               ///< what produced the fact ("manual", an extraction rule id ...)
 
   auto operator<=>(const Provenance&) const = default;
 };
 
 /// A typed, directed edge between two entities, with everything known about it.
 struct Relation {
-  std::string predicate;              ///< ontology property IRI
-  double confidence = 1.0;            ///< in [0, 1]
-  std::vector<Provenance> provenance; ///< every place it was read, deduplicated
-  std::string date;                   ///< when it happened (xsd:date "YYYY-MM-DD"), may be empty
-  bool negated = false;               ///< "did not meet"
-  std::string attributed_to;          ///< IRI of who claims it; empty when asserted by the source
-  std::string iri;                    ///< statement IRI; minted by KnowledgeGraph when empty
+  std::string predicate;               ///< ontology property IRI
+  double confidence = 1.0;             ///< in [0, 1]
+  std::vector<Provenance> provenance;  ///< every place it was read, deduplicated
+  std::string date;                    ///< when it happened (xsd:date "YYYY-MM-DD"), may be empty
+  bool negated = false;                ///< "did not meet"
+  std::string attributed_to;           ///< IRI of who claims it; empty when asserted by the source
+  std::string iri;                     ///< statement IRI; minted by KnowledgeGraph when empty
 };
 
 /// A source document.
 struct Document {
-  std::string iri;     ///< unique, absolute; also the named graph of its facts
+  std::string iri;  ///< unique, absolute; also the named graph of its facts
   std::string title;
   std::string date;    ///< publication date, xsd:date "YYYY-MM-DD", may be empty
   std::string source;  ///< where it came from (file path or URL), may be empty
