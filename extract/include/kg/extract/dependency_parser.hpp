@@ -12,12 +12,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <kg/extract/conllu.hpp>
+#include <kg/graph/error.hpp>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <kg/extract/conllu.hpp>
-#include <kg/graph/error.hpp>
 
 namespace kg::extract {
 
@@ -43,11 +42,11 @@ struct ParserTrainOptions {
 
 /// Attachment scores of predicted trees against gold trees (same tokenization).
 struct AttachmentScores {
-  std::size_t words = 0;                 ///< scored words (punctuation included)
-  std::size_t head_correct = 0;          ///< words with the gold head
-  std::size_t label_correct = 0;         ///< gold head and the full gold relation (with subtype)
-  std::size_t universal_correct = 0;     ///< gold head and gold relation without subtype (CoNLL 2018)
-  std::size_t words_no_punct = 0;        ///< words whose gold UPOS is not PUNCT
+  std::size_t words = 0;              ///< scored words (punctuation included)
+  std::size_t head_correct = 0;       ///< words with the gold head
+  std::size_t label_correct = 0;      ///< gold head and the full gold relation (with subtype)
+  std::size_t universal_correct = 0;  ///< gold head and gold relation without subtype (CoNLL 2018)
+  std::size_t words_no_punct = 0;     ///< words whose gold UPOS is not PUNCT
   std::size_t label_correct_no_punct = 0;  ///< as label_correct, on words_no_punct
 
   /// Unlabelled attachment score in percent.

@@ -1,0 +1,186 @@
+// Trains the dependency parser from UD English EWT + GUM train, saves it, and
+// scores it on EWT dev and GUM dev (gold tokens; gold tags unless a tagged
+// copy of the dev files is given), with parse speed and model load time.
+//
+//   extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]
+//                        [--limit SENTENCES] [--model FILE (evaluate only)]
+//                        [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <kg/extract/conllu.hpp>
+#include <kg/extract/dependency_parser.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using kg::extract::ConlluSentence;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
+
+bool read_into(const std::string& path, std::vector<ConlluSentence>& out) {
+  auto r = kg::extract::read_conllu_file(path);
+  if (!r) {
+    std::cerr << "error: " << r.error().to_string() << "\n";
+    return false;
+  }
+  for (auto& s : *r) out.push_back(std::move(s));
+  return true;
+}
+
+bool read_dir(const std::string& dir, std::vector<ConlluSentence>& out) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    if (e.path().extension() == ".conllu") files.push_back(e.path().string());
+  }
+  if (ec) {
+    std::cerr << "error: " << dir << ": " << ec.message() << "\n";
+    return false;
+  }
+  std::sort(files.begin(), files.end());  // directory order is not stable
+  for (const auto& f : files) {
+    if (!read_into(f, out)) return false;
+  }
+  return true;
+}
+
+std::size_t count_words(const std::vector<ConlluSentence>& s) {
+  std::size_t n = 0;
+  for (const auto& x : s) n += x.tokens.size();
+  return n;
+}
+
+void report(const char* name, const kg::extract::DependencyParser& parser,
+            const std::vector<ConlluSentence>& gold, const std::vector<ConlluSentence>& input) {
+  std::vector<ConlluSentence> parsed = input;
+  for (auto& s : parsed) {
+    for (auto& t : s.tokens) {
+      t.head = -1;
+      t.deprel.assign(1, '_');  // not = "_": GCC 12 -Wrestrict false positive
+    }
+  }
+  const auto t0 = Clock::now();
+  parser.parse(parsed);
+  const double secs = seconds_since(t0);
+  const auto sc = kg::extract::score_attachments(gold, parsed);
+  if (!sc) {
+    std::cerr << "error: " << sc.error().to_string() << "\n";
+    return;
+  }
+  std::printf(
+      "%-22s UAS %6.2f  LAS %6.2f  LAS(CoNLL18) %6.2f  LAS(no punct) %6.2f  %zu words  %.0f "
+      "words/s\n",
+      name, sc->uas(), sc->las(), sc->las_universal(), sc->las_no_punct(), sc->words,
+      static_cast<double>(sc->words) / secs);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = KG_SHARED_DATA_DIR;
+  std::string out = "parser.bin";
+  std::string model_path;
+  std::string tagged_ewt, tagged_gum;
+  kg::extract::ParserTrainOptions options;
+  long limit = -1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    const auto next = [&]() -> std::string {
+      if (i + 1 >= argc) {
+        std::cerr << "error: " << a << " needs a value\n";
+        std::exit(2);
+      }
+      return argv[++i];
+    };
+    if (a == "--data") {
+      data = next();
+    } else if (a == "--out") {
+      out = next();
+    } else if (a == "--epochs") {
+      options.epochs = std::stoi(next());
+    } else if (a == "--seed") {
+      options.seed = std::stoull(next());
+    } else if (a == "--limit") {
+      limit = std::stol(next());
+    } else if (a == "--model") {
+      model_path = next();
+    } else if (a == "--tag-noise") {
+      options.tag_noise = std::stod(next());
+    } else if (a == "--lemma-noise") {
+      options.lemma_noise = std::stod(next());
+    } else if (a == "--prune") {
+      options.prune_threshold = std::stod(next());
+    } else if (a == "--explore") {
+      options.explore_probability = std::stod(next());
+    } else if (a == "--dev-tagged-ewt") {
+      tagged_ewt = next();
+    } else if (a == "--dev-tagged-gum") {
+      tagged_gum = next();
+    } else {
+      std::cerr << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
+                   " [--limit N] [--model FILE] [--tag-noise P] [--lemma-noise P] [--prune W]"
+                   " [--explore P] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]\n";
+      return 2;
+    }
+  }
+  std::vector<ConlluSentence> ewt_dev, gum_dev;
+  if (!read_into(data + "/ud_english_ewt/en_ewt-ud-dev.conllu", ewt_dev) ||
+      !read_dir(data + "/ud_english_gum/dev", gum_dev)) {
+    return 1;
+  }
+
+  kg::extract::DependencyParser parser;
+  if (model_path.empty()) {
+    std::vector<ConlluSentence> train;
+    if (!read_into(data + "/ud_english_ewt/en_ewt-ud-train.conllu", train) ||
+        !read_dir(data + "/ud_english_gum/train", train)) {
+      return 1;
+    }
+    if (limit >= 0 && static_cast<std::size_t>(limit) < train.size()) {
+      train.resize(static_cast<std::size_t>(limit));
+    }
+    std::vector<ConlluSentence> dev = ewt_dev;
+    dev.insert(dev.end(), gum_dev.begin(), gum_dev.end());
+    const auto t0 = Clock::now();
+    parser = kg::extract::DependencyParser::train(train, &dev, options, &std::cerr);
+    std::printf("training: %zu sentences, %zu words, %d epochs, %.1f s\n", train.size(),
+                count_words(train), options.epochs, seconds_since(t0));
+    if (auto saved = parser.save(out); !saved) {
+      std::cerr << "error: " << saved.error().to_string() << "\n";
+      return 1;
+    }
+    model_path = out;
+  }
+  const auto t0 = Clock::now();
+  auto loaded = kg::extract::DependencyParser::load(model_path);
+  const double load_secs = seconds_since(t0);
+  if (!loaded) {
+    std::cerr << "error: " << loaded.error().to_string() << "\n";
+    return 1;
+  }
+  parser = std::move(*loaded);
+  std::printf("model: %s, %.1f MB, %zu weights, %zu relations, loaded in %.3f s\n",
+              model_path.c_str(), static_cast<double>(fs::file_size(model_path)) / 1e6,
+              parser.weight_count(), parser.relations().size(), load_secs);
+  report("EWT dev (gold tags)", parser, ewt_dev, ewt_dev);
+  report("GUM dev (gold tags)", parser, gum_dev, gum_dev);
+  for (const auto& [name, path, gold] : {std::tuple{"EWT dev (pred tags)", tagged_ewt, &ewt_dev},
+                                         std::tuple{"GUM dev (pred tags)", tagged_gum, &gum_dev}}) {
+    if (path.empty()) continue;
+    std::vector<ConlluSentence> tagged;
+    if (!read_into(path, tagged)) return 1;
+    report(name, parser, *gold, tagged);
+  }
+  return 0;
+}

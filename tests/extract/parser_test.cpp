@@ -1,0 +1,306 @@
+// Dependency parser: well-formed trees on any input, reproducible training,
+// model file errors, attachment scoring. Uses a tiny corpus written for the test
+// (tests/data/extract/parser_tiny.conllu), so nothing here needs ../shared/data.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <kg/extract/conllu.hpp>
+#include <kg/extract/dependency_parser.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+using kg::extract::ConlluSentence;
+using kg::extract::ConlluToken;
+using kg::extract::DependencyParser;
+using kg::extract::ParserTrainOptions;
+
+std::vector<ConlluSentence> tiny_corpus() {
+  auto r =
+      kg::extract::read_conllu_file(std::string(KG_TEST_DATA_DIR) + "/extract/parser_tiny.conllu");
+  EXPECT_TRUE(r.has_value()) << (r ? "" : r.error().to_string());
+  return r ? *r : std::vector<ConlluSentence>{};
+}
+
+DependencyParser tiny_parser(std::uint64_t seed = 1) {
+  ParserTrainOptions options;
+  options.epochs = 5;
+  options.seed = seed;
+  return DependencyParser::train(tiny_corpus(), nullptr, options, nullptr);
+}
+
+ConlluSentence sentence_of(const std::vector<std::string>& forms, const std::string& tag = "_") {
+  ConlluSentence s;
+  for (const auto& f : forms) {
+    ConlluToken t;
+    t.form = f;
+    t.upos = tag;
+    t.xpos = tag;
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+// A single-rooted tree: heads in range, one root labelled "root", no cycles.
+::testing::AssertionResult is_tree(const ConlluSentence& s) {
+  const int n = static_cast<int>(s.tokens.size());
+  int roots = 0;
+  for (int i = 0; i < n; ++i) {
+    const auto& t = s.tokens[static_cast<std::size_t>(i)];
+    if (t.head < 0 || t.head > n || t.head == i + 1) {
+      return ::testing::AssertionFailure() << "word " << i + 1 << " has head " << t.head;
+    }
+    if (t.deprel.empty() || t.deprel == "_") {
+      return ::testing::AssertionFailure() << "word " << i + 1 << " has no relation";
+    }
+    if (t.head == 0) {
+      ++roots;
+      if (t.deprel != "root") {
+        return ::testing::AssertionFailure() << "root word labelled " << t.deprel;
+      }
+    } else if (t.deprel == "root") {
+      return ::testing::AssertionFailure() << "non-root word " << i + 1 << " labelled root";
+    }
+    int x = i + 1;
+    for (int steps = 0; x != 0; ++steps) {
+      if (steps > n) return ::testing::AssertionFailure() << "cycle through word " << i + 1;
+      x = s.tokens[static_cast<std::size_t>(x - 1)].head;
+    }
+  }
+  if (roots != 1) return ::testing::AssertionFailure() << roots << " roots";
+  return ::testing::AssertionSuccess();
+}
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+void write_bytes(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+class ParserFileTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("kg_parser_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  fs::path dir_;
+};
+
+TEST(DependencyParserTest, TrainedOnTinyCorpusReparsesItsTrainingSentences) {
+  const auto parser = tiny_parser();
+  ASSERT_TRUE(parser.has_model());
+  auto parsed = tiny_corpus();
+  parser.parse(parsed);
+  const auto scores = kg::extract::score_attachments(tiny_corpus(), parsed);
+  ASSERT_TRUE(scores.has_value());
+  // The perceptron separates eight short sentences it was trained on.
+  EXPECT_GT(scores->uas(), 90.0);
+  EXPECT_GT(scores->las(), 85.0);
+}
+
+TEST(DependencyParserTest, KnowsRelationSubtypesFromTrainingData) {
+  const auto rels = tiny_parser().relations();
+  for (const char* r : {"nsubj:pass", "compound:prt", "obl:unmarked", "root"}) {
+    EXPECT_NE(std::find(rels.begin(), rels.end(), r), rels.end()) << r;
+  }
+}
+
+TEST(DependencyParserTest, OneWordSentenceIsRoot) {
+  const auto parser = tiny_parser();
+  auto s = sentence_of({"Hello"}, "UH");
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+  EXPECT_EQ(s.tokens[0].head, 0);
+}
+
+TEST(DependencyParserTest, LongSentenceOfUnknownWordsIsATree) {
+  const auto parser = tiny_parser();
+  std::vector<std::string> forms;
+  for (int i = 0; i < 200; ++i) forms.push_back("zq" + std::to_string(i * 7919 % 1000));
+  auto s = sentence_of(forms);
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+}
+
+TEST(DependencyParserTest, MixedTagsAndPunctuationGiveATree) {
+  const auto parser = tiny_parser();
+  auto s = sentence_of({".", ".", "the", ",", "cat", "!", "sat", "?"});
+  const char* tags[] = {"PUNCT", "PUNCT", "DET", "PUNCT", "NOUN", "PUNCT", "VERB", "PUNCT"};
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].upos = tags[i];
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+}
+
+TEST(DependencyParserTest, ReparsingOverwritesExistingHeads) {
+  const auto parser = tiny_parser();
+  auto s = sentence_of({"Dogs", "bark", "."});
+  for (auto& t : s.tokens) {
+    t.head = 3;
+    t.deprel = "junk";
+  }
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+}
+
+TEST(DependencyParserTest, EmptySentenceIsLeftAlone) {
+  const auto parser = tiny_parser();
+  ConlluSentence s;
+  parser.parse(s);
+  EXPECT_TRUE(s.tokens.empty());
+}
+
+TEST(DependencyParserTest, ParserWithoutModelStillBuildsATree) {
+  const DependencyParser parser;
+  EXPECT_FALSE(parser.has_model());
+  auto s = sentence_of({"a", "b", "c"});
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+}
+
+TEST(DependencyParserTest, TrainingSkipsSentencesWithoutHeads) {
+  auto data = tiny_corpus();
+  data.push_back(sentence_of({"no", "heads", "here"}));  // heads are -1
+  ParserTrainOptions options;
+  options.epochs = 2;
+  const auto parser = DependencyParser::train(data, nullptr, options, nullptr);
+  auto s = sentence_of({"no", "heads", "here"});
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+}
+
+TEST_F(ParserFileTest, SameDataAndSeedGiveByteIdenticalModels) {
+  ASSERT_TRUE(tiny_parser(7).save((dir_ / "a.bin").string()));
+  ASSERT_TRUE(tiny_parser(7).save((dir_ / "b.bin").string()));
+  const std::string a = read_bytes(dir_ / "a.bin");
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, read_bytes(dir_ / "b.bin"));
+}
+
+TEST_F(ParserFileTest, SavedModelLoadsAndParsesTheSame) {
+  const auto parser = tiny_parser();
+  const auto path = (dir_ / "m.bin").string();
+  ASSERT_TRUE(parser.save(path));
+  for (const auto& e : fs::directory_iterator(dir_)) {
+    EXPECT_EQ(e.path().filename(), "m.bin") << "temporary file left behind";
+  }
+  auto loaded = DependencyParser::load(path);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  EXPECT_EQ(loaded->relations(), parser.relations());
+  auto a = tiny_corpus();
+  auto b = tiny_corpus();
+  parser.parse(a);
+  loaded->parse(b);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t j = 0; j < a[i].tokens.size(); ++j) {
+      EXPECT_EQ(a[i].tokens[j].head, b[i].tokens[j].head);
+      EXPECT_EQ(a[i].tokens[j].deprel, b[i].tokens[j].deprel);
+    }
+  }
+}
+
+TEST_F(ParserFileTest, MissingFileIsNotFound) {
+  const auto path = (dir_ / "absent.bin").string();
+  auto r = DependencyParser::load(path);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, kg::Error::Code::kNotFound);
+  EXPECT_EQ(r.error().file, path);
+  EXPECT_FALSE(r.error().hint.empty());
+}
+
+TEST_F(ParserFileTest, TruncatedFilesAreParseErrors) {
+  const auto path = (dir_ / "m.bin").string();
+  ASSERT_TRUE(tiny_parser().save(path));
+  const std::string good = read_bytes(path);
+  for (std::size_t keep : {std::size_t{0}, std::size_t{4}, std::size_t{8}, std::size_t{40},
+                           good.size() / 2, good.size() - 1}) {
+    write_bytes(path, good.substr(0, keep));
+    auto r = DependencyParser::load(path);
+    ASSERT_FALSE(r.has_value()) << "kept " << keep << " bytes";
+    EXPECT_EQ(r.error().code, kg::Error::Code::kParse);
+    EXPECT_EQ(r.error().file, path);
+  }
+}
+
+TEST_F(ParserFileTest, FlippedByteIsDetected) {
+  const auto path = (dir_ / "m.bin").string();
+  ASSERT_TRUE(tiny_parser().save(path));
+  std::string bytes = read_bytes(path);
+  for (std::size_t pos : {std::size_t{9}, bytes.size() / 3, bytes.size() - 12}) {
+    std::string bad = bytes;
+    bad[pos] = static_cast<char>(bad[pos] ^ 0x5A);
+    write_bytes(path, bad);
+    auto r = DependencyParser::load(path);
+    ASSERT_FALSE(r.has_value()) << "flipped byte " << pos;
+    EXPECT_EQ(r.error().code, kg::Error::Code::kParse);
+  }
+}
+
+TEST_F(ParserFileTest, TextFileIsRejected) {
+  const auto path = (dir_ / "model.txt").string();
+  write_bytes(path, "this is not a parser model\n");
+  auto r = DependencyParser::load(path);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().to_string().find("not a valid dependency parser model"), std::string::npos);
+}
+
+TEST_F(ParserFileTest, SavingIntoMissingFolderFails) {
+  auto r = tiny_parser().save((dir_ / "no" / "such" / "dir" / "m.bin").string());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, kg::Error::Code::kIo);
+}
+
+TEST_F(ParserFileTest, SavingEmptyParserFails) {
+  auto r = DependencyParser().save((dir_ / "m.bin").string());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_FALSE(fs::exists(dir_ / "m.bin"));
+}
+
+TEST(AttachmentScoresTest, CountsHeadsLabelsAndPunctuation) {
+  auto gold = tiny_corpus();
+  ASSERT_FALSE(gold.empty());
+  auto pred = gold;
+  auto& words = pred[0].tokens;   // The cat sat on the mat .
+  words[0].head = 3;              // wrong head
+  words[1].deprel = "obj";        // right head, wrong relation
+  words[5].deprel = "obl:npmod";  // right head, wrong subtype only
+  words[6].head = 6;              // wrong head on punctuation
+  const auto s = kg::extract::score_attachments(gold, pred);
+  ASSERT_TRUE(s.has_value());
+  std::size_t total = 0;
+  for (const auto& g : gold) total += g.tokens.size();
+  EXPECT_EQ(s->words, total);
+  EXPECT_EQ(s->head_correct, total - 2);
+  EXPECT_EQ(s->label_correct, total - 4);
+  EXPECT_EQ(s->universal_correct, total - 3);
+  EXPECT_EQ(s->words - s->words_no_punct, 8U);  // one full stop per sentence
+  EXPECT_EQ(s->label_correct_no_punct, s->words_no_punct - 3);
+}
+
+TEST(AttachmentScoresTest, MismatchedSentencesAreAnError) {
+  auto gold = tiny_corpus();
+  auto pred = gold;
+  pred[1].tokens.pop_back();
+  EXPECT_FALSE(kg::extract::score_attachments(gold, pred).has_value());
+  pred.pop_back();
+  EXPECT_FALSE(kg::extract::score_attachments(gold, pred).has_value());
+}
+
+}  // namespace
