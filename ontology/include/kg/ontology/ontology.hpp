@@ -4,14 +4,13 @@
 /// Raptor. It validates relations for a KnowledgeGraph (domain, range, unknown
 /// predicates) and tells which predicates are symmetric.
 
+#include <kg/graph/error.hpp>
+#include <kg/graph/knowledge_graph.hpp>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <kg/graph/error.hpp>
-#include <kg/graph/knowledge_graph.hpp>
 
 namespace kg::ontology {
 
@@ -46,10 +45,10 @@ struct PropertyInfo {
 
 /// One entry of the trigger lexicon: words that signal a property in text.
 struct Trigger {
-  std::string property;  ///< property IRI
-  std::string lemma;     ///< trigger lemma ("meet", "deny", "ceasefire")
-  std::string pos;       ///< UPOS of the trigger ("VERB", "NOUN"), empty = any
-  std::string pattern;   ///< dependency pattern id (e.g. "svo", "nsubj-obl:with"), may be empty
+  std::string property;     ///< property IRI
+  std::string lemma;        ///< trigger lemma ("meet", "deny", "ceasefire")
+  std::string pos;          ///< UPOS of the trigger ("VERB", "NOUN"), empty = any
+  std::string pattern;      ///< dependency pattern id (e.g. "svo", "nsubj-obl:with"), may be empty
   std::string preposition;  ///< required preposition ("with"), may be empty
 };
 
@@ -75,8 +74,19 @@ class Ontology : public RelationValidator {
   /// The trigger lexicon, in file order.
   [[nodiscard]] const std::vector<Trigger>& triggers() const { return triggers_; }
 
-  /// True when `cls` is `ancestor` or a (transitive) subclass of it.
+  /// The class with this IRI, else the class it is declared owl:equivalentClass
+  /// to (schema:Person -> kgo:Person), else nullptr.
+  [[nodiscard]] const ClassInfo* resolve_class(std::string_view iri) const;
+
+  /// True when `cls` is `ancestor` or a (transitive) subclass of it. Classes
+  /// equivalent to ours (schema:Person) count as ours; every known class is an owl:Thing.
   [[nodiscard]] bool is_subclass_of(std::string_view cls, std::string_view ancestor) const;
+
+  /// True when `property` is `ancestor` or a (transitive) rdfs:subPropertyOf it.
+  [[nodiscard]] bool is_subproperty_of(std::string_view property, std::string_view ancestor) const;
+
+  /// The trigger entries with this lemma, in file order.
+  [[nodiscard]] std::vector<const Trigger*> triggers_for_lemma(std::string_view lemma) const;
 
   /// Prefixes for output, as (prefix, namespace) pairs sorted by prefix.
   [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& prefixes() const {
