@@ -3,10 +3,9 @@
 /// subcommand's callback reports failure by calling fail_command(), which
 /// prints the error on stderr and makes `kg` exit non-zero.
 
-#include <string>
-
 #include <CLI/CLI.hpp>
 #include <kg/graph/error.hpp>
+#include <string>
 
 namespace kg::cli {
 
