@@ -51,6 +51,13 @@ struct WriteOptions {
   const ontology::Ontology* ontology = nullptr;
 };
 
+/// Which parser reads Turtle, N-Triples and N-Quads (RDF/XML is always read by Raptor).
+enum class RdfParser {
+  kAuto,    ///< the fastest available (serd)
+  kSerd,    ///< serd's streaming reader
+  kRaptor,  ///< Raptor's parsers
+};
+
 /// Options for reading.
 struct ReadOptions {
   /// Base IRI for relative IRIs in the input; empty = the file's URI.
@@ -58,6 +65,8 @@ struct ReadOptions {
   /// Used to decide which triples are relations; nullptr = every IRI-to-IRI triple whose
   /// predicate is in the kgo: namespace is a relation, everything else is kept as extras.
   const ontology::Ontology* ontology = nullptr;
+  /// The parser for Turtle, N-Triples and N-Quads.
+  RdfParser parser = RdfParser::kAuto;
 };
 
 /// Writes `graph` in `format` to `out`. RDF formats go through the RDF writers,

@@ -1,0 +1,168 @@
+// The format registry: one explicit list (no self-registering statics, which
+// the linker drops from static libraries) and the dispatch to the writers.
+
+#include <kg/exporters/formats.hpp>
+#include <kg/exporters/graphviz.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <optional>
+
+#include "rdf_internal.hpp"
+
+namespace kg::exporters {
+namespace {
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           const auto lx = static_cast<unsigned char>(x);
+           const auto ly = static_cast<unsigned char>(y);
+           return std::tolower(lx) == std::tolower(ly);
+         });
+}
+
+std::vector<Format> make_formats() {
+  auto rdf = [](std::string name, std::vector<std::string> aliases, std::string media,
+                std::string ext) {
+    return Format{std::move(name), std::move(aliases), std::move(media), std::move(ext),
+                  FormatKind::kRdf, true, true, false};
+  };
+  auto diagram = [](std::string name, std::vector<std::string> aliases, std::string media,
+                    std::string ext, bool binary) {
+    return Format{std::move(name), std::move(aliases), std::move(media), std::move(ext),
+                  FormatKind::kDiagram, false, true, binary};
+  };
+  return {
+      rdf("turtle", {"ttl"}, "text/turtle", "ttl"),
+      rdf("ntriples", {"nt", "n-triples"}, "application/n-triples", "nt"),
+      rdf("nquads", {"nq", "n-quads"}, "application/n-quads", "nq"),
+      rdf("rdfxml", {"rdf", "owl", "xml", "rdf/xml"}, "application/rdf+xml", "rdf"),
+      diagram("dot", {"gv", "graphviz"}, "text/vnd.graphviz", "dot", false),
+      diagram("svg", {}, "image/svg+xml", "svg", false),
+      diagram("png", {}, "image/png", "png", true),
+      diagram("pdf", {}, "application/pdf", "pdf", true),
+      Format{"jsonl", {"json-lines", "ndjson"}, "application/jsonl", "jsonl", FormatKind::kJson,
+             false, true, false},
+  };
+}
+
+std::optional<detail::Syntax> syntax_of(const Format& format) {
+  if (format.name == "turtle") return detail::Syntax::kTurtle;
+  if (format.name == "ntriples") return detail::Syntax::kNTriples;
+  if (format.name == "nquads") return detail::Syntax::kNQuads;
+  if (format.name == "rdfxml") return detail::Syntax::kRdfXml;
+  return std::nullopt;
+}
+
+Error with_file(Error e, const std::string& file) {
+  if (e.file.empty()) e.file = file;
+  return e;
+}
+
+}  // namespace
+
+const std::vector<Format>& formats() {
+  static const std::vector<Format> kFormats = make_formats();
+  return kFormats;
+}
+
+const Format* find_format(std::string_view key) {
+  for (const auto& f : formats()) {
+    if (iequals(f.name, key) || iequals(f.media_type, key) || iequals(f.extension, key)) return &f;
+    for (const auto& a : f.aliases) {
+      if (iequals(a, key)) return &f;
+    }
+  }
+  return nullptr;
+}
+
+const Format* format_for_path(std::string_view path) {
+  const auto slash = path.find_last_of('/');
+  const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  const auto dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot + 1 == name.size()) return nullptr;
+  const std::string_view ext = name.substr(dot + 1);
+  for (const auto& f : formats()) {
+    if (iequals(f.extension, ext)) return &f;
+    for (const auto& a : f.aliases) {
+      if (iequals(a, ext)) return &f;
+    }
+  }
+  return nullptr;
+}
+
+Result<void> write_graph(const KnowledgeGraph& graph, const Format& format, std::ostream& out,
+                         const WriteOptions& options) {
+  if (!format.can_write) {
+    return fail(Error::Code::kUnsupported, "format '" + format.name + "' cannot be written");
+  }
+  switch (format.kind) {
+    case FormatKind::kRdf: {
+      const auto syntax = syntax_of(format);
+      if (!syntax) return fail(Error::Code::kUnsupported, "no writer for '" + format.name + "'");
+      return detail::write_rdf(graph, *syntax, out, options);
+    }
+    case FormatKind::kJson:
+      return detail::write_json_lines(graph, out, options);
+    case FormatKind::kDiagram: {
+      RenderOptions render_options;
+      render_options.output = format.name;
+      return render(graph, options.ontology, render_options, out);
+    }
+  }
+  return fail(Error::Code::kInternal, "unknown format kind");
+}
+
+Result<void> write_graph_file(const KnowledgeGraph& graph, const Format& format,
+                              const std::string& path, const WriteOptions& options) {
+  if (path == "-") {
+    auto written = write_graph(graph, format, std::cout, options);
+    if (!written) return written;
+    std::cout.flush();
+    if (!std::cout) return fail(Error::Code::kIo, "cannot write to standard output", "-");
+    return {};
+  }
+  detail::AtomicFile file;
+  if (auto opened = file.open(path); !opened) return opened;
+  if (auto written = write_graph(graph, format, file.stream(), options); !written) {
+    return tl::unexpected(with_file(written.error(), path));
+  }
+  return file.commit();
+}
+
+Result<KnowledgeGraph> read_graph(std::istream& in, const Format& format,
+                                  std::string_view source_name, const ReadOptions& options) {
+  const auto syntax = syntax_of(format);
+  if (!syntax || !format.can_read) {
+    return fail(Error::Code::kUnsupported, "format '" + format.name + "' cannot be read",
+                std::string(source_name), 0, 0,
+                "read Turtle, N-Triples, N-Quads or RDF/XML");
+  }
+  const auto backend = options.parser == RdfParser::kRaptor ? detail::ParserBackend::kRaptor
+                                                             : detail::ParserBackend::kSerd;
+  return detail::read_rdf(in, *syntax, source_name, options, backend);
+}
+
+Result<KnowledgeGraph> read_graph_file(const std::string& path, const Format* format,
+                                       const ReadOptions& options) {
+  if (format == nullptr) format = format_for_path(path);
+  if (format == nullptr) {
+    return fail(Error::Code::kInvalidArgument, "cannot tell the syntax of '" + path + "'", path,
+                0, 0, "name the format, or use a .ttl, .nt, .nq or .rdf file name");
+  }
+  if (path == "-") return read_graph(std::cin, *format, "-", options);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    return fail(err == ENOENT ? Error::Code::kNotFound : Error::Code::kIo,
+                "cannot open '" + path + "': " + std::strerror(err), path, 0, 0,
+                "check the path and its permissions");
+  }
+  return read_graph(in, *format, path, options);
+}
+
+}  // namespace kg::exporters

@@ -1,0 +1,961 @@
+// RDF readers: parse with serd (Turtle, N-Triples, N-Quads; fast, streaming)
+// or Raptor (every syntax; RDF/XML always), intern the terms into a compact
+// quad table, then map the quads onto a KnowledgeGraph in the shape the
+// writers produce (rdf_emit.cpp). Every quad the model does not take exactly
+// is kept as an extra, so nothing is dropped and writing it back gives the
+// same triples.
+
+#include <raptor2.h>
+#include <serd/serd.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdarg>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <istream>
+#include <limits>
+#include <optional>
+#include <span>
+#include <kg/graph/iri.hpp>
+#include <kg/graph/vocab.hpp>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "rdf_internal.hpp"
+
+namespace kg::exporters::detail {
+namespace {
+
+using Id = std::uint32_t;
+constexpr Id kNone = 0;  // also "the default graph"
+constexpr std::size_t kReadChunk = 1 << 16;
+
+// ---- the quad table ----------------------------------------------------------
+
+struct TermRec {
+  Term::Kind kind = Term::Kind::kIri;
+  std::string_view value;
+  std::string_view datatype;
+  std::string_view language;
+};
+
+struct QuadRec {
+  Id s;
+  Id p;
+  Id o;
+  Id g;
+};
+
+// Interns terms: each distinct term is stored once in an arena and named by
+// a 32-bit id, so a million quads cost 16 bytes each.
+class TermTable {
+ public:
+  TermTable() {
+    terms_.emplace_back();  // id 0: no term / the default graph
+  }
+
+  Id intern(Term::Kind kind, std::string_view value, std::string_view datatype = {},
+            std::string_view language = {}) {
+    key_.clear();
+    key_ += static_cast<char>('0' + static_cast<int>(kind));
+    key_ += value;
+    key_ += '\0';
+    key_ += datatype;
+    key_ += '\0';
+    key_ += language;
+    if (auto it = index_.find(key_); it != index_.end()) return it->second;
+    char* stored = allocate(key_.size());
+    std::memcpy(stored, key_.data(), key_.size());
+    const std::string_view key(stored, key_.size());
+    const Id id = static_cast<Id>(terms_.size());
+    TermRec rec;
+    rec.kind = kind;
+    rec.value = key.substr(1, value.size());
+    rec.datatype = key.substr(2 + value.size(), datatype.size());
+    rec.language = key.substr(3 + value.size() + datatype.size(), language.size());
+    terms_.push_back(rec);
+    index_.emplace(key, id);
+    return id;
+  }
+
+  // The id of an IRI, or kNone when the input never mentioned it.
+  [[nodiscard]] Id find_iri(std::string_view iri) const {
+    std::string key = "0";
+    key += iri;
+    key += '\0';
+    key += '\0';
+    auto it = index_.find(key);
+    return it == index_.end() ? kNone : it->second;
+  }
+
+  [[nodiscard]] const TermRec& operator[](Id id) const { return terms_[id]; }
+  [[nodiscard]] std::size_t size() const { return terms_.size(); }
+
+ private:
+  char* allocate(std::size_t n) {
+    constexpr std::size_t kChunk = 1 << 20;
+    if (n > kChunk / 4) {
+      chunks_.push_back(std::make_unique<char[]>(n));
+      return chunks_.back().get();
+    }
+    if (chunks_.empty() || used_ + n > kChunk) {
+      chunks_.push_back(std::make_unique<char[]>(kChunk));
+      current_ = chunks_.back().get();
+      used_ = 0;
+    }
+    char* p = current_ + used_;
+    used_ += n;
+    return p;
+  }
+
+  std::vector<TermRec> terms_;
+  std::unordered_map<std::string_view, Id> index_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* current_ = nullptr;
+  std::size_t used_ = 0;
+  std::string key_;
+};
+
+struct ParsedInput {
+  TermTable terms;
+  std::vector<QuadRec> quads;
+};
+
+bool has_scheme(std::string_view iri) {
+  const auto colon = iri.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  for (std::size_t i = 0; i < colon; ++i) {
+    const char c = iri[i];
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                    (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// Parsers name anonymous blank nodes themselves (serd "b1", Raptor "genid1");
+// serd also renames document labels of that shape ("b1" -> "B1"). Renaming the
+// generated ones to "anonN" gives labels that both parsers keep unchanged when
+// they read our output again, so write -> read -> write is stable.
+std::string_view stable_blank(std::string_view label, std::string_view generated_prefix,
+                              std::string& scratch) {
+  if (label.size() > generated_prefix.size() && label.starts_with(generated_prefix) &&
+      std::all_of(label.begin() + static_cast<std::ptrdiff_t>(generated_prefix.size()),
+                  label.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    scratch = "anon";
+    scratch += label.substr(generated_prefix.size());
+    return scratch;
+  }
+  return label;
+}
+
+// A file path as the path of a file: URI (RFC 8089), percent-encoding the rest.
+std::string percent_encode_path(std::string_view path) {
+  static constexpr std::string_view kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char ch : path) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+    if (keep) {
+      out += ch;
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+std::string base_for(std::string_view source_name, const ReadOptions& options) {
+  if (!options.base.empty()) return options.base;
+  if (source_name.empty() || source_name == "-") return "urn:kg:stdin";
+  std::error_code ec;
+  const auto absolute = std::filesystem::absolute(std::string(source_name), ec);
+  const std::string path = ec ? std::string(source_name) : absolute.string();
+  return "file://" + percent_encode_path(path);
+}
+
+// ---- serd --------------------------------------------------------------------
+
+struct SerdContext {
+  ParsedInput* input = nullptr;
+  SerdEnv* env = nullptr;
+  std::string source;
+  std::optional<Error> error;
+  std::string s_buf, p_buf, o_buf, g_buf, dt_buf, blank_buf;
+  std::istream* in = nullptr;
+  bool stream_failed = false;
+};
+
+// Expands a URI or CURIE node to an absolute IRI; false when a prefix is unknown.
+bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::string_view& view) {
+  const std::string_view text(reinterpret_cast<const char*>(node->buf), node->n_bytes);
+  if (node->type == SERD_URI) {
+    if (has_scheme(text)) {
+      view = text;
+      return true;
+    }
+    SerdNode expanded = serd_env_expand_node(ctx.env, node);
+    if (expanded.buf == nullptr) {
+      view = text;  // no base: keep it relative; the mapping keeps it as an extra
+      return true;
+    }
+    out.assign(reinterpret_cast<const char*>(expanded.buf), expanded.n_bytes);
+    serd_node_free(&expanded);
+    view = out;
+    return true;
+  }
+  SerdChunk prefix{};
+  SerdChunk suffix{};
+  if (serd_env_expand(ctx.env, node, &prefix, &suffix) != SERD_SUCCESS) {
+    if (!ctx.error) {
+      ctx.error = make_error(Error::Code::kParse,
+                             "undefined prefix in '" + std::string(text) + "'", ctx.source, 0, 0,
+                             "declare it with @prefix before its first use");
+    }
+    return false;
+  }
+  out.assign(reinterpret_cast<const char*>(prefix.buf), prefix.len);
+  out.append(reinterpret_cast<const char*>(suffix.buf), suffix.len);
+  view = out;
+  return true;
+}
+
+bool serd_term(SerdContext& ctx, const SerdNode* node, std::string& buf, Id& id,
+               const SerdNode* datatype = nullptr, const SerdNode* lang = nullptr) {
+  const std::string_view text(reinterpret_cast<const char*>(node->buf), node->n_bytes);
+  switch (node->type) {
+    case SERD_URI:
+    case SERD_CURIE: {
+      std::string_view iri;
+      if (!expand(ctx, node, buf, iri)) return false;
+      id = ctx.input->terms.intern(Term::Kind::kIri, iri);
+      return true;
+    }
+    case SERD_BLANK:
+      id = ctx.input->terms.intern(Term::Kind::kBlank, stable_blank(text, "b", ctx.blank_buf));
+      return true;
+    case SERD_LITERAL: {
+      std::string_view dt;
+      if (datatype != nullptr && datatype->buf != nullptr) {
+        if (!expand(ctx, datatype, ctx.dt_buf, dt)) return false;
+      }
+      std::string_view language;
+      if (lang != nullptr && lang->buf != nullptr) {
+        language = std::string_view(reinterpret_cast<const char*>(lang->buf), lang->n_bytes);
+      }
+      id = ctx.input->terms.intern(Term::Kind::kLiteral, text, dt, language);
+      return true;
+    }
+    case SERD_NOTHING:
+      break;
+  }
+  return false;
+}
+
+SerdStatus serd_on_base(void* handle, const SerdNode* uri) {
+  auto* ctx = static_cast<SerdContext*>(handle);
+  return serd_env_set_base_uri(ctx->env, uri);
+}
+
+SerdStatus serd_on_prefix(void* handle, const SerdNode* name, const SerdNode* uri) {
+  auto* ctx = static_cast<SerdContext*>(handle);
+  return serd_env_set_prefix(ctx->env, name, uri);
+}
+
+SerdStatus serd_on_statement(void* handle, SerdStatementFlags /*flags*/, const SerdNode* graph,
+                             const SerdNode* subject, const SerdNode* predicate,
+                             const SerdNode* object, const SerdNode* datatype,
+                             const SerdNode* lang) {
+  auto* ctx = static_cast<SerdContext*>(handle);
+  QuadRec q{kNone, kNone, kNone, kNone};
+  if (!serd_term(*ctx, subject, ctx->s_buf, q.s) || !serd_term(*ctx, predicate, ctx->p_buf, q.p) ||
+      !serd_term(*ctx, object, ctx->o_buf, q.o, datatype, lang)) {
+    return SERD_ERR_BAD_CURIE;
+  }
+  if (graph != nullptr && graph->buf != nullptr && graph->n_bytes > 0) {
+    if (!serd_term(*ctx, graph, ctx->g_buf, q.g)) return SERD_ERR_BAD_CURIE;
+  }
+  ctx->input->quads.push_back(q);
+  return SERD_SUCCESS;
+}
+
+SerdStatus serd_on_error(void* handle, const SerdError* error) {
+  auto* ctx = static_cast<SerdContext*>(handle);
+  if (ctx->error) return SERD_SUCCESS;
+  std::array<char, 512> text{};
+  va_list args;
+  va_copy(args, *error->args);
+  std::vsnprintf(text.data(), text.size(), error->fmt, args);
+  va_end(args);
+  std::string message(text.data());
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  ctx->error = make_error(Error::Code::kParse, "syntax error: " + message, ctx->source,
+                          error->line, error->col + 1,
+                          "fix the RDF at this position (the file is not valid for its syntax)");
+  return SERD_SUCCESS;
+}
+
+size_t serd_read_istream(void* buf, size_t size, size_t nmemb, void* stream) {
+  auto* ctx = static_cast<SerdContext*>(stream);
+  ctx->in->read(static_cast<char*>(buf), static_cast<std::streamsize>(size * nmemb));
+  return static_cast<size_t>(ctx->in->gcount()) / size;
+}
+
+int serd_stream_error(void* stream) {
+  auto* ctx = static_cast<SerdContext*>(stream);
+  return ctx->in->bad() ? 1 : 0;
+}
+
+Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string& source,
+                             const std::string& base, ParsedInput& input) {
+  SerdContext ctx;
+  ctx.input = &input;
+  ctx.source = source;
+  ctx.in = &in;
+  SerdNode base_node = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
+  std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(serd_env_new(&base_node), &serd_env_free);
+  ctx.env = env.get();
+  const SerdSyntax serd_syntax = syntax == Syntax::kTurtle     ? SERD_TURTLE
+                                 : syntax == Syntax::kNTriples ? SERD_NTRIPLES
+                                                               : SERD_NQUADS;
+  std::unique_ptr<SerdReader, void (*)(SerdReader*)> reader(
+      serd_reader_new(serd_syntax, &ctx, nullptr, &serd_on_base, &serd_on_prefix,
+                      &serd_on_statement, nullptr),
+      &serd_reader_free);
+  serd_reader_set_strict(reader.get(), true);
+  serd_reader_set_error_sink(reader.get(), &serd_on_error, &ctx);
+  const SerdStatus st =
+      serd_reader_read_source(reader.get(), &serd_read_istream, &serd_stream_error, &ctx,
+                              reinterpret_cast<const uint8_t*>(source.c_str()), kReadChunk);
+  if (ctx.error) return tl::unexpected(*ctx.error);
+  if (in.bad()) {
+    return fail(Error::Code::kIo, "cannot read '" + source + "'", source, 0, 0,
+                "check that the file is readable");
+  }
+  if (st > SERD_FAILURE) {
+    return fail(Error::Code::kParse,
+                std::string("cannot parse: ") +
+                    reinterpret_cast<const char*>(serd_strerror(st)),
+                source, 0, 0, "check that the file is valid for its syntax");
+  }
+  return {};
+}
+
+// ---- Raptor ------------------------------------------------------------------
+
+struct RaptorContext {
+  ParsedInput* input = nullptr;
+  std::string source;
+  std::optional<Error> error;
+  std::string blank_buf;
+};
+
+Id raptor_term_id(RaptorContext& ctx, const raptor_term* t) {
+  if (t == nullptr) return kNone;
+  switch (t->type) {
+    case RAPTOR_TERM_TYPE_URI: {
+      size_t len = 0;
+      const unsigned char* s = raptor_uri_as_counted_string(t->value.uri, &len);
+      return ctx.input->terms.intern(Term::Kind::kIri,
+                                     std::string_view(reinterpret_cast<const char*>(s), len));
+    }
+    case RAPTOR_TERM_TYPE_BLANK: {
+      const std::string_view label(reinterpret_cast<const char*>(t->value.blank.string),
+                                   t->value.blank.string_len);
+      return ctx.input->terms.intern(Term::Kind::kBlank,
+                                     stable_blank(label, "genid", ctx.blank_buf));
+    }
+    case RAPTOR_TERM_TYPE_LITERAL: {
+      std::string_view dt;
+      if (t->value.literal.datatype != nullptr) {
+        size_t len = 0;
+        const unsigned char* s = raptor_uri_as_counted_string(t->value.literal.datatype, &len);
+        dt = std::string_view(reinterpret_cast<const char*>(s), len);
+      }
+      std::string_view lang;
+      if (t->value.literal.language != nullptr) {
+        lang = std::string_view(reinterpret_cast<const char*>(t->value.literal.language),
+                                t->value.literal.language_len);
+      }
+      return ctx.input->terms.intern(
+          Term::Kind::kLiteral,
+          std::string_view(reinterpret_cast<const char*>(t->value.literal.string),
+                           t->value.literal.string_len),
+          dt, lang);
+    }
+    case RAPTOR_TERM_TYPE_UNKNOWN:
+      break;
+  }
+  return kNone;
+}
+
+void raptor_on_statement(void* data, raptor_statement* st) {
+  auto* ctx = static_cast<RaptorContext*>(data);
+  const QuadRec q{raptor_term_id(*ctx, st->subject), raptor_term_id(*ctx, st->predicate),
+                  raptor_term_id(*ctx, st->object), raptor_term_id(*ctx, st->graph)};
+  if (q.s == kNone || q.p == kNone || q.o == kNone) {
+    if (!ctx->error) {
+      ctx->error = make_error(Error::Code::kParse, "a statement with an unknown term type",
+                              ctx->source);
+    }
+    return;
+  }
+  ctx->input->quads.push_back(q);
+}
+
+void raptor_on_log(void* data, raptor_log_message* message) {
+  auto* ctx = static_cast<RaptorContext*>(data);
+  if (message->level < RAPTOR_LOG_LEVEL_ERROR || ctx->error) return;
+  std::size_t line = 0;
+  std::size_t column = 0;
+  if (message->locator != nullptr) {
+    if (message->locator->line > 0) line = static_cast<std::size_t>(message->locator->line);
+    if (message->locator->column > 0) column = static_cast<std::size_t>(message->locator->column);
+  }
+  ctx->error = make_error(Error::Code::kParse,
+                          std::string("syntax error: ") +
+                              (message->text != nullptr ? message->text : "unknown error"),
+                          ctx->source, line, column,
+                          "fix the RDF at this position (the file is not valid for its syntax)");
+}
+
+Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::string& source,
+                               const std::string& base, ParsedInput& input) {
+  std::unique_ptr<raptor_world, void (*)(raptor_world*)> world(raptor_new_world(),
+                                                               &raptor_free_world);
+  if (!world || raptor_world_open(world.get()) != 0) {
+    return fail(Error::Code::kInternal, "cannot initialise Raptor");
+  }
+  RaptorContext ctx;
+  ctx.input = &input;
+  ctx.source = source;
+  raptor_world_set_log_handler(world.get(), &ctx, &raptor_on_log);
+  const char* name = syntax == Syntax::kTurtle     ? "turtle"
+                     : syntax == Syntax::kNTriples ? "ntriples"
+                     : syntax == Syntax::kNQuads   ? "nquads"
+                                                   : "rdfxml";
+  std::unique_ptr<raptor_parser, void (*)(raptor_parser*)> parser(
+      raptor_new_parser(world.get(), name), &raptor_free_parser);
+  if (!parser) return fail(Error::Code::kUnsupported, std::string("Raptor has no ") + name + " parser");
+  raptor_parser_set_statement_handler(parser.get(), &ctx, &raptor_on_statement);
+  std::unique_ptr<raptor_uri, void (*)(raptor_uri*)> base_uri(
+      raptor_new_uri_from_counted_string(world.get(),
+                                         reinterpret_cast<const unsigned char*>(base.data()),
+                                         base.size()),
+      &raptor_free_uri);
+  if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
+    if (ctx.error) return tl::unexpected(*ctx.error);
+    return fail(Error::Code::kInternal, "cannot start the Raptor parser", source);
+  }
+  std::vector<char> buf(kReadChunk);
+  while (!ctx.error) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    const auto n = static_cast<size_t>(in.gcount());
+    const bool end = n < buf.size();
+    if (raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(buf.data()),
+                                  n, end ? 1 : 0) != 0 &&
+        !ctx.error) {
+      ctx.error = make_error(Error::Code::kParse, "cannot parse", source, 0, 0,
+                             "check that the file is valid for its syntax");
+    }
+    if (end) break;
+  }
+  if (ctx.error) return tl::unexpected(*ctx.error);
+  if (in.bad()) return fail(Error::Code::kIo, "cannot read '" + source + "'", source);
+  return {};
+}
+
+// ---- mapping quads onto the model ------------------------------------------
+
+enum class Kind : std::uint8_t { kNone, kEntity, kDocument, kStatement, kEvidence };
+
+bool parse_count(std::string_view text, std::size_t& out) {
+  if (text.empty()) return false;
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out);
+  // Only the canonical form, so that writing it back gives the same literal.
+  return ec == std::errc() && ptr == end && format_count(out) == text;
+}
+
+bool parse_confidence(std::string_view text, double& out) {
+  const auto* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, out, std::chars_format::fixed);
+  return ec == std::errc() && ptr == end && out >= 0.0 && out <= 1.0 &&
+         format_decimal(out) == text;
+}
+
+class GraphBuilder {
+ public:
+  GraphBuilder(ParsedInput& input, const ReadOptions& options)
+      : t_(input.terms), q_(input.quads), options_(options) {}
+
+  KnowledgeGraph build() {
+    lookup_vocabulary();
+    index_subjects();
+    classify();
+    read_statements();
+    add_entities();
+    add_relations();
+    add_documents();
+    add_extras();
+    return std::move(graph_);
+  }
+
+ private:
+  struct Vocab {
+    Id type, statement, subject, predicate, object, label, alt_label, same_as, document,
+        evidence_class, evidence, confidence, negated, attributed, date, title, source, derived,
+        sentence, begin, end, anchor, trigger_begin, trigger_end, rule;
+  };
+
+  void lookup_vocabulary() {
+    auto f = [&](std::string_view iri) { return t_.find_iri(iri); };
+    v_ = Vocab{f(vocab::kRdfType),          f(vocab::kRdfStatement),
+               f(vocab::kRdfSubject),       f(vocab::kRdfPredicate),
+               f(vocab::kRdfObject),        f(vocab::kRdfsLabel),
+               f(vocab::kSkosAltLabel),     f(vocab::kOwlSameAs),
+               f(vocab::kKgoDocument),      f(vocab::kKgoEvidence),
+               f(vocab::kKgoEvidenceProp),  f(vocab::kKgoConfidence),
+               f(vocab::kKgoNegated),       f(vocab::kProvWasAttributedTo),
+               f(vocab::kDctermsDate),      f(vocab::kDctermsTitle),
+               f(vocab::kDctermsSource),    f(vocab::kProvWasDerivedFrom),
+               f(vocab::kKgoSentenceIndex), f(vocab::kNifBeginIndex),
+               f(vocab::kNifEndIndex),      f(vocab::kNifAnchorOf),
+               f(vocab::kKgoTriggerBegin),  f(vocab::kKgoTriggerEnd),
+               f(vocab::kKgoRule)};
+  }
+
+  // Quads grouped by subject (CSR), each group in document order.
+  void index_subjects() {
+    offsets_.assign(t_.size() + 1, 0);
+    for (const auto& q : q_) ++offsets_[q.s + 1];
+    for (std::size_t i = 1; i < offsets_.size(); ++i) offsets_[i] += offsets_[i - 1];
+    by_subject_.resize(q_.size());
+    std::vector<std::uint32_t> fill(offsets_.begin(), offsets_.end() - 1);
+    for (std::uint32_t i = 0; i < q_.size(); ++i) by_subject_[fill[q_[i].s]++] = i;
+    consumed_.assign(q_.size(), false);
+    relation_quad_.assign(q_.size(), false);
+    statement_direct_.assign(q_.size(), false);
+  }
+
+  [[nodiscard]] std::span<const std::uint32_t> quads_of(Id s) const {
+    return {by_subject_.data() + offsets_[s], offsets_[s + 1] - offsets_[s]};
+  }
+
+  [[nodiscard]] bool is_iri(Id id) const { return id != kNone && t_[id].kind == Term::Kind::kIri; }
+  [[nodiscard]] bool usable_iri(Id id) const { return is_iri(id) && is_valid_iri(t_[id].value); }
+  [[nodiscard]] bool interpretable(const QuadRec& q) const {
+    return q.g == kNone || kind_[q.g] == Kind::kDocument;
+  }
+  [[nodiscard]] bool plain_literal(Id id) const {
+    const TermRec& t = t_[id];
+    return t.kind == Term::Kind::kLiteral && t.datatype.empty() && t.language.empty();
+  }
+  [[nodiscard]] bool typed_literal(Id id, std::string_view datatype) const {
+    const TermRec& t = t_[id];
+    return t.kind == Term::Kind::kLiteral && t.language.empty() && t.datatype == datatype;
+  }
+  [[nodiscard]] bool entity_like(Id id) const {
+    return kind_[id] == Kind::kNone || kind_[id] == Kind::kEntity;
+  }
+
+  bool relation_predicate(Id p) {
+    auto [it, added] = relation_predicate_.emplace(p, false);
+    if (added) it->second = usable_iri(p) && is_relation_predicate(t_[p].value, options_.ontology);
+    return it->second;
+  }
+
+  void classify() {
+    kind_.assign(t_.size(), Kind::kNone);
+    // Documents first: they decide which named graphs the model reads from.
+    for (const auto& q : q_) {
+      if (q.p == v_.type && q.p != kNone && q.o == v_.document && v_.document != kNone &&
+          usable_iri(q.s) && (q.g == kNone || q.g == q.s)) {
+        kind_[q.s] = Kind::kDocument;
+      }
+    }
+    std::vector<std::uint8_t> marks(t_.size(), 0);
+    constexpr std::uint8_t kStatementType = 1;
+    constexpr std::uint8_t kEvidenceType = 2;
+    constexpr std::uint8_t kEntityMark = 4;
+    for (const auto& q : q_) {
+      if (q.p == kNone || !interpretable(q) || !usable_iri(q.s)) continue;
+      if (q.p == v_.type) {
+        if (q.o == v_.statement) {
+          marks[q.s] |= kStatementType;
+        } else if (q.o == v_.evidence_class) {
+          marks[q.s] |= kEvidenceType;
+        } else if (q.o != v_.document) {
+          marks[q.s] |= kEntityMark;
+        }
+      } else if ((q.p == v_.label || q.p == v_.alt_label) && t_[q.o].language == "en" &&
+                 t_[q.o].kind == Term::Kind::kLiteral) {
+        marks[q.s] |= kEntityMark;
+      } else if (q.p == v_.same_as && is_iri(q.o)) {
+        marks[q.s] |= kEntityMark;
+      }
+    }
+    for (Id id = 1; id < t_.size(); ++id) {
+      if (kind_[id] != Kind::kNone || marks[id] == 0) continue;
+      kind_[id] = (marks[id] & kStatementType) != 0  ? Kind::kStatement
+                  : (marks[id] & kEvidenceType) != 0 ? Kind::kEvidence
+                                                     : Kind::kEntity;
+    }
+    // Direct triples with a relation predicate make their ends entities.
+    for (std::uint32_t i = 0; i < q_.size(); ++i) {
+      const QuadRec& q = q_[i];
+      if (!interpretable(q) || !usable_iri(q.s) || !usable_iri(q.o) || !entity_like(q.s) ||
+          !entity_like(q.o) || !relation_predicate(q.p)) {
+        continue;
+      }
+      relation_quad_[i] = true;
+      kind_[q.s] = Kind::kEntity;
+      kind_[q.o] = Kind::kEntity;
+    }
+  }
+
+  // Distinct (predicate, object) values of a subject in the graphs the model reads.
+  void values_of(Id s, Id p, std::vector<Id>& out) const {
+    out.clear();
+    for (const auto i : quads_of(s)) {
+      const QuadRec& q = q_[i];
+      if (q.p == p && interpretable(q) && std::find(out.begin(), out.end(), q.o) == out.end()) {
+        out.push_back(q.o);
+      }
+    }
+  }
+
+  void consume(Id s, Id p, Id o) {
+    for (const auto i : quads_of(s)) {
+      const QuadRec& q = q_[i];
+      if (q.p == p && q.o == o && interpretable(q)) consumed_[i] = true;
+    }
+  }
+
+  struct PendingRelation {
+    Id subject;
+    Id object;
+    Relation relation;
+  };
+
+  void read_statements() {
+    std::vector<Id> subj, pred, obj, conf, neg, attr, date, evid;
+    std::unordered_set<std::string> keys;
+    for (Id st = 1; st < t_.size(); ++st) {
+      if (kind_[st] != Kind::kStatement) continue;
+      values_of(st, v_.subject, subj);
+      values_of(st, v_.predicate, pred);
+      values_of(st, v_.object, obj);
+      values_of(st, v_.confidence, conf);
+      values_of(st, v_.negated, neg);
+      values_of(st, v_.attributed, attr);
+      values_of(st, v_.date, date);
+      values_of(st, v_.evidence, evid);
+      Relation r;
+      bool ok = subj.size() == 1 && pred.size() == 1 && obj.size() == 1 && conf.size() == 1 &&
+                neg.size() <= 1 && attr.size() <= 1 && date.size() <= 1 && v_.subject != kNone;
+      ok = ok && usable_iri(subj[0]) && entity_like(subj[0]) && usable_iri(pred[0]) &&
+           usable_iri(obj[0]) && entity_like(obj[0]) &&
+           typed_literal(conf[0], vocab::kXsdDecimal) &&
+           parse_confidence(t_[conf[0]].value, r.confidence);
+      if (ok && !neg.empty()) {
+        ok = typed_literal(neg[0], vocab::kXsdBoolean) && t_[neg[0]].value == "true";
+        r.negated = true;
+      }
+      if (ok && !attr.empty()) {
+        const TermRec& a = t_[attr[0]];
+        ok = (a.kind == Term::Kind::kIri && is_valid_iri(a.value)) ||
+             (plain_literal(attr[0]) && !a.value.empty() && !is_valid_iri(a.value));
+        r.attributed_to = std::string(a.value);
+      }
+      if (ok && !date.empty()) {
+        ok = typed_literal(date[0], vocab::kXsdDate) && !t_[date[0]].value.empty();
+        r.date = std::string(t_[date[0]].value);
+      }
+      if (!ok) {
+        kind_[st] = Kind::kNone;
+        continue;
+      }
+      r.predicate = std::string(t_[pred[0]].value);
+      r.iri = std::string(t_[st].value);
+      const bool asserted = !r.negated && r.attributed_to.empty();
+      // An asserted statement without its direct triple is someone else's
+      // reification, not our provenance: keep it as it is.
+      if (asserted && !has_direct(subj[0], pred[0], obj[0])) {
+        kind_[st] = Kind::kNone;
+        continue;
+      }
+      // Two statement nodes for one relation would merge and lose an IRI.
+      if (!keys.insert(KnowledgeGraph::relation_key(t_[subj[0]].value, r.predicate,
+                                                    t_[obj[0]].value, r.negated,
+                                                    r.attributed_to))
+               .second) {
+        kind_[st] = Kind::kNone;
+        continue;
+      }
+      for (const Id ev : evid) {
+        Provenance p;
+        if (read_evidence(r.iri, ev, p)) {
+          r.provenance.push_back(std::move(p));
+          consume(st, v_.evidence, ev);
+        }
+      }
+      consume(st, v_.type, v_.statement);
+      consume(st, v_.subject, subj[0]);
+      consume(st, v_.predicate, pred[0]);
+      consume(st, v_.object, obj[0]);
+      consume(st, v_.confidence, conf[0]);
+      if (!neg.empty()) consume(st, v_.negated, neg[0]);
+      if (!attr.empty()) consume(st, v_.attributed, attr[0]);
+      if (!date.empty()) consume(st, v_.date, date[0]);
+      if (asserted) {
+        for (const auto i : quads_of(subj[0])) {
+          const QuadRec& q = q_[i];
+          if (q.p == pred[0] && q.o == obj[0] && interpretable(q)) {
+            consumed_[i] = true;
+            statement_direct_[i] = true;
+          }
+        }
+      }
+      kind_[subj[0]] = Kind::kEntity;
+      kind_[obj[0]] = Kind::kEntity;
+      pending_.push_back({subj[0], obj[0], std::move(r)});
+    }
+  }
+
+  [[nodiscard]] bool has_direct(Id s, Id p, Id o) const {
+    for (const auto i : quads_of(s)) {
+      const QuadRec& q = q_[i];
+      if (q.p == p && q.o == o && interpretable(q)) return true;
+    }
+    return false;
+  }
+
+  // An evidence node is read only when its IRI is the one the writer mints
+  // from its fields, so that writing it back gives the same triples.
+  bool read_evidence(const std::string& statement_iri, Id ev, Provenance& p) {
+    if (!usable_iri(ev) || kind_[ev] != Kind::kEvidence || claimed_evidence_.contains(ev)) {
+      return false;
+    }
+    std::vector<Id> derived, sentence, begin, end, anchor, tb, te, rule;
+    values_of(ev, v_.derived, derived);
+    values_of(ev, v_.sentence, sentence);
+    values_of(ev, v_.begin, begin);
+    values_of(ev, v_.end, end);
+    values_of(ev, v_.anchor, anchor);
+    values_of(ev, v_.trigger_begin, tb);
+    values_of(ev, v_.trigger_end, te);
+    values_of(ev, v_.rule, rule);
+    auto count = [&](const std::vector<Id>& v, std::size_t& out) {
+      return v.size() == 1 && typed_literal(v[0], vocab::kXsdNonNegativeInteger) &&
+             parse_count(t_[v[0]].value, out);
+    };
+    if (derived.size() > 1 || anchor.size() > 1 || rule.size() > 1 || tb.size() != te.size() ||
+        tb.size() > 1) {
+      return false;
+    }
+    if (!count(sentence, p.sentence) || !count(begin, p.begin) || !count(end, p.end)) return false;
+    if (!tb.empty()) {
+      if (!count(tb, p.trigger_begin) || !count(te, p.trigger_end)) return false;
+      if (p.trigger_begin == 0 && p.trigger_end == 0) return false;
+    }
+    if (!derived.empty()) {
+      if (!usable_iri(derived[0])) return false;
+      p.document = std::string(t_[derived[0]].value);
+    }
+    if (!anchor.empty()) {
+      if (!plain_literal(anchor[0]) || t_[anchor[0]].value.empty()) return false;
+      p.evidence = std::string(t_[anchor[0]].value);
+    }
+    if (!rule.empty()) {
+      if (!plain_literal(rule[0]) || t_[rule[0]].value.empty()) return false;
+      p.rule = std::string(t_[rule[0]].value);
+    }
+    if (evidence_iri(statement_iri, p) != t_[ev].value) return false;
+    claimed_evidence_.insert(ev);
+    consume(ev, v_.type, v_.evidence_class);
+    if (!derived.empty()) consume(ev, v_.derived, derived[0]);
+    consume(ev, v_.sentence, sentence[0]);
+    consume(ev, v_.begin, begin[0]);
+    consume(ev, v_.end, end[0]);
+    if (!anchor.empty()) consume(ev, v_.anchor, anchor[0]);
+    if (!tb.empty()) {
+      consume(ev, v_.trigger_begin, tb[0]);
+      consume(ev, v_.trigger_end, te[0]);
+    }
+    if (!rule.empty()) consume(ev, v_.rule, rule[0]);
+    return true;
+  }
+
+  void add_entities() {
+    vertex_.assign(t_.size(), kNoVertex);
+    std::vector<std::pair<Id, Id>> seen;
+    for (Id id = 1; id < t_.size(); ++id) {
+      if (kind_[id] != Kind::kEntity) continue;
+      Entity e;
+      e.iri = std::string(t_[id].value);
+      seen.clear();
+      for (const auto i : quads_of(id)) {
+        const QuadRec& q = q_[i];
+        if (!interpretable(q) || consumed_[i]) continue;
+        consumed_[i] = true;
+        if (relation_quad_[i]) continue;  // added by add_relations
+        if (std::find(seen.begin(), seen.end(), std::pair{q.p, q.o}) != seen.end()) continue;
+        seen.emplace_back(q.p, q.o);
+        const TermRec& o = t_[q.o];
+        if (q.p == v_.type && e.class_iri.empty() && usable_iri(q.o)) {
+          e.class_iri = std::string(o.value);
+          continue;
+        }
+        if (q.p == v_.label && e.label.empty() && o.kind == Term::Kind::kLiteral &&
+            o.language == "en" && !o.value.empty()) {
+          e.label = std::string(o.value);
+          continue;
+        }
+        if (q.p == v_.alt_label && o.kind == Term::Kind::kLiteral && o.language == "en" &&
+            !o.value.empty() && o.value != e.label &&
+            std::find(e.aliases.begin(), e.aliases.end(), o.value) == e.aliases.end()) {
+          e.aliases.emplace_back(o.value);
+          continue;
+        }
+        if (q.p == v_.same_as && usable_iri(q.o) &&
+            std::find(e.same_as.begin(), e.same_as.end(), o.value) == e.same_as.end()) {
+          e.same_as.emplace_back(o.value);
+          continue;
+        }
+        e.attributes.push_back({std::string(t_[q.p].value), to_term(q.o)});
+      }
+      auto v = graph_.add_entity(std::move(e));
+      if (v) vertex_[id] = *v;
+    }
+  }
+
+  void add_relations() {
+    for (auto& pending : pending_) {
+      const auto s = vertex_[pending.subject];
+      const auto o = vertex_[pending.object];
+      if (s == kNoVertex || o == kNoVertex) continue;
+      (void)graph_.add_relation(s, std::move(pending.relation), o);
+    }
+    pending_.clear();
+    for (std::uint32_t i = 0; i < q_.size(); ++i) {
+      if (!relation_quad_[i]) continue;
+      const QuadRec& q = q_[i];
+      if (!consumed_[i]) continue;  // not taken by its entity (should not happen)
+      const auto s = vertex_[q.s];
+      const auto o = vertex_[q.o];
+      if (s == kNoVertex || o == kNoVertex) {
+        consumed_[i] = false;
+        continue;
+      }
+      if (claimed_direct(i)) continue;
+      Relation r;
+      r.predicate = std::string(t_[q.p].value);
+      if (!graph_.add_relation(s, std::move(r), o)) consumed_[i] = false;
+    }
+  }
+
+  // Direct triples of asserted statements were consumed in read_statements,
+  // before add_entities marked the rest; tell them apart by the flag we set there.
+  bool claimed_direct(std::uint32_t i) const { return statement_direct_[i]; }
+
+  void add_documents() {
+    for (Id id = 1; id < t_.size(); ++id) {
+      if (kind_[id] != Kind::kDocument) continue;
+      Document d;
+      d.iri = std::string(t_[id].value);
+      std::vector<std::pair<Id, Id>> seen;
+      for (const auto i : quads_of(id)) {
+        const QuadRec& q = q_[i];
+        if (!interpretable(q)) continue;
+        const bool duplicate =
+            std::find(seen.begin(), seen.end(), std::pair{q.p, q.o}) != seen.end();
+        const TermRec& o = t_[q.o];
+        bool take = duplicate;
+        if (!duplicate) {
+          if (q.p == v_.type && q.o == v_.document) {
+            take = true;
+          } else if (q.p == v_.title && d.title.empty() && plain_literal(q.o) &&
+                     !o.value.empty()) {
+            d.title = std::string(o.value);
+            take = true;
+          } else if (q.p == v_.date && d.date.empty() && typed_literal(q.o, vocab::kXsdDate) &&
+                     !o.value.empty()) {
+            d.date = std::string(o.value);
+            take = true;
+          } else if (q.p == v_.source && d.source.empty() && plain_literal(q.o) &&
+                     !o.value.empty()) {
+            d.source = std::string(o.value);
+            take = true;
+          }
+        }
+        if (take) {
+          // A duplicate is consumed only when its first copy was.
+          if (!duplicate) seen.emplace_back(q.p, q.o);
+          consumed_[i] = true;
+        }
+      }
+      (void)graph_.add_document(std::move(d));
+    }
+  }
+
+  void add_extras() {
+    for (std::uint32_t i = 0; i < q_.size(); ++i) {
+      if (consumed_[i]) continue;
+      const QuadRec& q = q_[i];
+      Quad quad{to_term(q.s), to_term(q.p), to_term(q.o), {}};
+      if (q.g != kNone) {
+        quad.graph = t_[q.g].kind == Term::Kind::kBlank ? "_:" + std::string(t_[q.g].value)
+                                                        : std::string(t_[q.g].value);
+      }
+      graph_.add_extra(std::move(quad));
+    }
+  }
+
+  [[nodiscard]] Term to_term(Id id) const {
+    const TermRec& t = t_[id];
+    return Term{t.kind, std::string(t.value), std::string(t.datatype), std::string(t.language)};
+  }
+
+  static constexpr KnowledgeGraph::Vertex kNoVertex =
+      std::numeric_limits<KnowledgeGraph::Vertex>::max();
+
+  TermTable& t_;
+  std::vector<QuadRec>& q_;
+  const ReadOptions& options_;
+  KnowledgeGraph graph_;
+  Vocab v_{};
+  std::vector<std::uint32_t> offsets_;
+  std::vector<std::uint32_t> by_subject_;
+  std::vector<Kind> kind_;
+  std::vector<bool> consumed_;
+  std::vector<bool> relation_quad_;
+  std::unordered_map<Id, bool> relation_predicate_;
+  std::unordered_set<Id> claimed_evidence_;
+  std::vector<bool> statement_direct_;
+  std::vector<PendingRelation> pending_;
+  std::vector<KnowledgeGraph::Vertex> vertex_;
+};
+
+}  // namespace
+
+Result<KnowledgeGraph> read_rdf(std::istream& in, Syntax syntax, std::string_view source_name,
+                                const ReadOptions& options, ParserBackend backend) {
+  const std::string source(source_name.empty() ? "-" : source_name);
+  const std::string base = base_for(source_name, options);
+  ParsedInput input;
+  Result<void> parsed = (syntax == Syntax::kRdfXml || backend == ParserBackend::kRaptor)
+                            ? parse_with_raptor(in, syntax, source, base, input)
+                            : parse_with_serd(in, syntax, source, base, input);
+  if (!parsed) return tl::unexpected(parsed.error());
+  return GraphBuilder(input, options).build();
+}
+
+}  // namespace kg::exporters::detail

@@ -1,0 +1,376 @@
+// RDF writers. Turtle, N-Triples and N-Quads are spelled here, streamed from
+// the emitter's subject blocks into a large buffer (Raptor's Turtle serializer
+// is slow and superlinear on big graphs); RDF/XML goes through Raptor's
+// serializer, which handles XML names and namespaces.
+
+#include <raptor2.h>
+
+#include <cstdlib>
+#include <memory>
+#include <ostream>
+#include <unordered_map>
+
+#include <kg/graph/vocab.hpp>
+
+#include "rdf_internal.hpp"
+
+namespace kg::exporters::detail {
+namespace {
+
+constexpr std::size_t kFlushAt = 1 << 20;
+
+// Buffered output to an ostream; remembers whether the stream failed.
+class Output {
+ public:
+  explicit Output(std::ostream& out) : out_(out) { buf_.reserve(kFlushAt + 4096); }
+  std::string& buf() { return buf_; }
+  void maybe_flush() {
+    if (buf_.size() >= kFlushAt) flush();
+  }
+  void flush() {
+    if (!buf_.empty()) out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+    buf_.clear();
+  }
+  [[nodiscard]] bool ok() const { return static_cast<bool>(out_); }
+
+ private:
+  std::ostream& out_;
+  std::string buf_;
+};
+
+class TurtleSink final : public BlockSink {
+ public:
+  TurtleSink(Output& out, std::vector<std::pair<std::string, std::string>> prefixes)
+      : out_(out), prefixes_(std::move(prefixes)) {
+    std::string& b = out_.buf();
+    for (const auto& [prefix, ns] : prefixes_) {
+      b += "@prefix ";
+      b += prefix;
+      b += ": <";
+      append_escaped_iri(b, ns);
+      b += "> .\n";
+      const char last = ns.empty() ? '\0' : ns.back();
+      if (last == '/' || last == '#') {
+        by_namespace_.emplace(ns, prefix);
+      } else {
+        other_.emplace_back(ns, prefix);
+      }
+    }
+    if (!prefixes_.empty()) b += '\n';
+  }
+
+  void section(std::string_view name) override { pending_section_ = name; }
+
+  void block(const Block& block, std::string_view /*graph*/) override {
+    std::string& b = out_.buf();
+    if (!pending_section_.empty()) {
+      b += "# ";
+      b += pending_section_;
+      b += "\n\n";
+      pending_section_ = {};
+    }
+    write_term(b, block.subject);
+    std::string_view previous;
+    bool first = true;
+    for (const auto& po : block.pairs) {
+      if (first || po.predicate != previous) {
+        b += first ? " " : " ;\n    ";
+        if (po.predicate == vocab::kRdfType) {
+          b += 'a';
+        } else {
+          write_iri(b, po.predicate);
+        }
+        b += ' ';
+        previous = po.predicate;
+        first = false;
+      } else {
+        b += ", ";
+      }
+      write_term(b, po.object);
+    }
+    b += " .\n\n";
+    out_.maybe_flush();
+  }
+
+ private:
+  void write_iri(std::string& b, std::string_view iri) {
+    const auto cut = iri.find_last_of("/#");
+    if (cut != std::string_view::npos) {
+      if (auto it = by_namespace_.find(iri.substr(0, cut + 1)); it != by_namespace_.end()) {
+        const std::string_view local = iri.substr(cut + 1);
+        if (is_pn_local(local)) {
+          b += it->second;
+          b += ':';
+          b += local;
+          return;
+        }
+      }
+    }
+    for (const auto& [ns, prefix] : other_) {
+      if (iri.starts_with(ns) && is_pn_local(iri.substr(ns.size()))) {
+        b += prefix;
+        b += ':';
+        b += iri.substr(ns.size());
+        return;
+      }
+    }
+    b += '<';
+    append_escaped_iri(b, iri);
+    b += '>';
+  }
+
+  void write_term(std::string& b, const TermView& t) {
+    switch (t.kind) {
+      case Term::Kind::kIri:
+        write_iri(b, t.value);
+        return;
+      case Term::Kind::kBlank:
+        b += "_:";
+        append_blank_label(b, t.value);
+        return;
+      case Term::Kind::kLiteral:
+        b += '"';
+        append_escaped_literal(b, t.value);
+        b += '"';
+        if (!t.language.empty()) {
+          b += '@';
+          b += t.language;
+        } else if (!t.datatype.empty()) {
+          b += "^^";
+          write_iri(b, t.datatype);
+        }
+        return;
+    }
+  }
+
+  Output& out_;
+  std::vector<std::pair<std::string, std::string>> prefixes_;
+  std::unordered_map<std::string_view, std::string_view> by_namespace_;
+  std::vector<std::pair<std::string_view, std::string_view>> other_;
+  std::string_view pending_section_;
+};
+
+void append_nt_term(std::string& b, const TermView& t) {
+  switch (t.kind) {
+    case Term::Kind::kIri:
+      b += '<';
+      append_escaped_iri(b, t.value);
+      b += '>';
+      return;
+    case Term::Kind::kBlank:
+      b += "_:";
+      append_blank_label(b, t.value);
+      return;
+    case Term::Kind::kLiteral:
+      b += '"';
+      append_escaped_literal(b, t.value);
+      b += '"';
+      if (!t.language.empty()) {
+        b += '@';
+        b += t.language;
+      } else if (!t.datatype.empty()) {
+        b += "^^<";
+        append_escaped_iri(b, t.datatype);
+        b += '>';
+      }
+      return;
+  }
+}
+
+class NTriplesSink final : public BlockSink {
+ public:
+  NTriplesSink(Output& out, bool quads) : out_(out), quads_(quads) {}
+
+  void block(const Block& block, std::string_view graph) override {
+    subject_.clear();
+    append_nt_term(subject_, block.subject);
+    subject_ += ' ';
+    suffix_.clear();
+    if (quads_ && !graph.empty()) {
+      suffix_ += " <";
+      append_escaped_iri(suffix_, graph);
+      suffix_ += '>';
+    }
+    suffix_ += " .\n";
+    std::string& b = out_.buf();
+    for (const auto& po : block.pairs) {
+      b += subject_;
+      b += '<';
+      append_escaped_iri(b, po.predicate);
+      b += "> ";
+      append_nt_term(b, po.object);
+      b += suffix_;
+    }
+    out_.maybe_flush();
+  }
+
+ private:
+  Output& out_;
+  bool quads_;
+  std::string subject_;
+  std::string suffix_;
+};
+
+// ---- RDF/XML through Raptor -------------------------------------------------
+
+struct WorldDeleter {
+  void operator()(raptor_world* w) const { raptor_free_world(w); }
+};
+struct SerializerDeleter {
+  void operator()(raptor_serializer* s) const { raptor_free_serializer(s); }
+};
+struct IostreamDeleter {
+  void operator()(raptor_iostream* s) const { raptor_free_iostream(s); }
+};
+struct UriDeleter {
+  void operator()(raptor_uri* u) const { raptor_free_uri(u); }
+};
+struct TermDeleter {
+  void operator()(raptor_term* t) const { raptor_free_term(t); }
+};
+using TermPtr = std::unique_ptr<raptor_term, TermDeleter>;
+
+struct RaptorLog {
+  std::string first_error;
+  static void handle(void* data, raptor_log_message* message) {
+    auto* self = static_cast<RaptorLog*>(data);
+    if (message->level >= RAPTOR_LOG_LEVEL_ERROR && self->first_error.empty()) {
+      self->first_error = message->text != nullptr ? message->text : "unknown Raptor error";
+    }
+  }
+};
+
+// Raptor's iostream writes straight into our buffered Output.
+int iostream_write_bytes(void* context, const void* ptr, size_t size, size_t nmemb) {
+  auto* out = static_cast<Output*>(context);
+  out->buf().append(static_cast<const char*>(ptr), size * nmemb);
+  out->maybe_flush();
+  return static_cast<int>(nmemb);
+}
+int iostream_write_byte(void* context, const int byte) {
+  auto* out = static_cast<Output*>(context);
+  out->buf() += static_cast<char>(byte);
+  return 0;
+}
+
+class RdfXmlSink final : public BlockSink {
+ public:
+  RdfXmlSink(raptor_world* world, raptor_serializer* serializer)
+      : world_(world), serializer_(serializer) {}
+
+  void block(const Block& block, std::string_view /*graph*/) override {
+    if (failed_) return;
+    TermPtr subject = make(block.subject);
+    for (const auto& po : block.pairs) {
+      TermPtr predicate = make(TermView::iri(po.predicate));
+      TermPtr object = make(po.object);
+      raptor_statement st;
+      raptor_statement_init(&st, world_);
+      st.subject = subject.get();
+      st.predicate = predicate.get();
+      st.object = object.get();
+      st.graph = nullptr;
+      if (raptor_serializer_serialize_statement(serializer_, &st) != 0) failed_ = true;
+    }
+  }
+  [[nodiscard]] bool failed() const { return failed_; }
+
+ private:
+  TermPtr make(const TermView& t) {
+    const auto* value = reinterpret_cast<const unsigned char*>(t.value.data());
+    switch (t.kind) {
+      case Term::Kind::kIri:
+        return TermPtr(raptor_new_term_from_counted_uri_string(world_, value, t.value.size()));
+      case Term::Kind::kBlank: {
+        std::string label;
+        append_blank_label(label, t.value);
+        return TermPtr(raptor_new_term_from_counted_blank(
+            world_, reinterpret_cast<const unsigned char*>(label.data()), label.size()));
+      }
+      case Term::Kind::kLiteral: {
+        std::unique_ptr<raptor_uri, UriDeleter> datatype;
+        if (!t.datatype.empty() && t.language.empty()) {
+          datatype.reset(raptor_new_uri_from_counted_string(
+              world_, reinterpret_cast<const unsigned char*>(t.datatype.data()),
+              t.datatype.size()));
+        }
+        return TermPtr(raptor_new_term_from_counted_literal(
+            world_, value, t.value.size(), datatype.get(),
+            t.language.empty() ? nullptr
+                               : reinterpret_cast<const unsigned char*>(t.language.data()),
+            static_cast<unsigned char>(t.language.size())));
+      }
+    }
+    return nullptr;
+  }
+
+  raptor_world* world_;
+  raptor_serializer* serializer_;
+  bool failed_ = false;
+};
+
+Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
+                          const WriteOptions& options) {
+  std::unique_ptr<raptor_world, WorldDeleter> world(raptor_new_world());
+  if (!world || raptor_world_open(world.get()) != 0) {
+    return fail(Error::Code::kInternal, "cannot initialise Raptor");
+  }
+  RaptorLog log;
+  raptor_world_set_log_handler(world.get(), &log, &RaptorLog::handle);
+  // Plain "rdfxml" writes every blank node with rdf:nodeID, so labels survive
+  // a round trip ("rdfxml-abbrev" nests them and readers renumber them).
+  std::unique_ptr<raptor_serializer, SerializerDeleter> serializer(
+      raptor_new_serializer(world.get(), "rdfxml"));
+  if (!serializer) return fail(Error::Code::kUnsupported, "Raptor has no RDF/XML serializer");
+  for (const auto& [prefix, ns] : output_prefixes(graph, options)) {
+    std::unique_ptr<raptor_uri, UriDeleter> uri(raptor_new_uri_from_counted_string(
+        world.get(), reinterpret_cast<const unsigned char*>(ns.data()), ns.size()));
+    raptor_serializer_set_namespace(serializer.get(), uri.get(),
+                                    reinterpret_cast<const unsigned char*>(prefix.c_str()));
+  }
+  Output buffered(out);
+  static const raptor_iostream_handler kHandler = {
+      2, nullptr, nullptr, &iostream_write_byte, &iostream_write_bytes, nullptr, nullptr, nullptr};
+  std::unique_ptr<raptor_iostream, IostreamDeleter> stream(
+      raptor_new_iostream_from_handler(world.get(), &buffered, &kHandler));
+  if (!stream) return fail(Error::Code::kInternal, "cannot create a Raptor output stream");
+  if (raptor_serializer_start_to_iostream(serializer.get(), nullptr, stream.get()) != 0) {
+    return fail(Error::Code::kInternal, "cannot start the RDF/XML serializer: " + log.first_error);
+  }
+  RdfXmlSink sink(world.get(), serializer.get());
+  emit_rdf(graph, options, false, sink);
+  const int end_status = raptor_serializer_serialize_end(serializer.get());
+  stream.reset();
+  buffered.flush();
+  if (sink.failed() || end_status != 0 || !log.first_error.empty()) {
+    return fail(Error::Code::kUnsupported,
+                "RDF/XML cannot express this graph: " +
+                    (log.first_error.empty() ? std::string("serializer error") : log.first_error),
+                {}, 0, 0,
+                "RDF/XML needs every predicate IRI to end in an XML name; write Turtle or "
+                "N-Triples instead");
+  }
+  if (!buffered.ok()) return fail(Error::Code::kIo, "cannot write RDF/XML output");
+  return {};
+}
+
+}  // namespace
+
+Result<void> write_rdf(const KnowledgeGraph& graph, Syntax syntax, std::ostream& out,
+                       const WriteOptions& options) {
+  if (syntax == Syntax::kRdfXml) return write_rdfxml(graph, out, options);
+  Output buffered(out);
+  if (syntax == Syntax::kTurtle) {
+    TurtleSink sink(buffered, output_prefixes(graph, options));
+    emit_rdf(graph, options, false, sink);
+  } else {
+    NTriplesSink sink(buffered, syntax == Syntax::kNQuads);
+    emit_rdf(graph, options, syntax == Syntax::kNQuads, sink);
+  }
+  buffered.flush();
+  out.flush();
+  if (!buffered.ok()) return fail(Error::Code::kIo, "cannot write the RDF output");
+  return {};
+}
+
+}  // namespace kg::exporters::detail
