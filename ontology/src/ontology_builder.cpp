@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <fstream>
 #include <kg/graph/iri.hpp>
 #include <kg/graph/vocab.hpp>
 #include <map>
@@ -166,7 +167,9 @@ class Ontology::Index::Builder {
   void error(const SourceTriple& at, std::string message, std::string hint = {});
   void error_at(std::size_t file, std::size_t line, std::string message, std::string hint = {});
   std::string show(std::string_view iri) const;
-  std::string where(const SourceTriple& t) const;
+  std::string where(const SourceTriple& t);
+  // The line of the statement that holds the triple's object (see line_of in the .cpp).
+  std::size_t line_of(const SourceTriple& t);
 
   const std::vector<SourceTriple>& triples_;
   const std::vector<std::string>& paths_;
@@ -186,12 +189,13 @@ class Ontology::Index::Builder {
   std::vector<std::pair<std::string, const SourceTriple*>> super_properties_;
   StringMap<std::vector<std::string>> super_of_;
   std::unordered_set<std::string> own_color_, own_shape_;
+  std::map<std::size_t, std::vector<std::string>> file_lines_;  // read on the error path only
   std::vector<std::pair<std::pair<std::size_t, std::size_t>, Error>> errors_;
 };
 
 void Ontology::Index::Builder::error(const SourceTriple& at, std::string message,
                                      std::string hint) {
-  error_at(at.file, at.line, std::move(message), std::move(hint));
+  error_at(at.file, line_of(at), std::move(message), std::move(hint));
 }
 
 void Ontology::Index::Builder::error_at(std::size_t file, std::size_t line, std::string message,
@@ -207,10 +211,56 @@ std::string Ontology::Index::Builder::show(std::string_view iri) const {
   return c.empty() ? "<" + std::string(iri) + ">" : c;
 }
 
-std::string Ontology::Index::Builder::where(const SourceTriple& t) const {
+std::string Ontology::Index::Builder::where(const SourceTriple& t) {
   std::string w = t.file < paths_.size() ? paths_[t.file] : std::string("?");
-  if (t.line > 0) w += ":" + std::to_string(t.line);
+  if (const std::size_t line = line_of(t); line > 0) w += ":" + std::to_string(line);
   return w;
+}
+
+// Raptor reports the line where a statement ends; a message is more useful
+// when it points at the line that holds the offending term. Within the lines
+// the statement can span, take the first one that shows both the predicate's
+// and the object's local names, else the object's, else the statement's end.
+// Only errors pay for this: the file is read again here.
+std::size_t Ontology::Index::Builder::line_of(const SourceTriple& t) {
+  if (t.line == 0 || t.first_line == 0 || t.first_line >= t.line || t.file >= paths_.size()) {
+    return t.line;
+  }
+  auto [it, inserted] = file_lines_.try_emplace(t.file);
+  if (inserted) {
+    std::ifstream in(paths_[t.file], std::ios::binary);
+    for (std::string l; std::getline(in, l);) it->second.push_back(std::move(l));
+  }
+  const auto& lines = it->second;
+  auto local = [](std::string_view iri) {
+    const auto cut = iri.find_last_of("#/");
+    return cut == std::string_view::npos ? iri : iri.substr(cut + 1);
+  };
+  const std::string_view object =
+      t.object.is_blank()
+          ? std::string_view()
+          : (t.object.is_iri() ? local(t.object.value) : std::string_view(t.object.value));
+  const std::string_view predicate =
+      t.predicate == vocab::kRdfType ? std::string_view() : local(t.predicate);
+  if (object.empty()) return t.line;
+  // The previous statement ends on first_line, so this one usually starts
+  // after it; first_line itself is searched last, for two statements on a line.
+  std::size_t object_only = 0;
+  auto scan = [&](std::size_t n) -> std::size_t {
+    if (n == 0 || n > lines.size()) return 0;
+    const std::string& text = lines[n - 1];
+    if (text.find(object) == std::string::npos) return 0;
+    if (predicate.empty() || text.find(predicate) != std::string::npos) return n;
+    if (object_only == 0) object_only = n;
+    return 0;
+  };
+  for (std::size_t n = t.first_line + 1; n <= t.line; ++n) {
+    if (const std::size_t hit = scan(n)) return hit;
+  }
+  if (object_only == 0) {
+    if (const std::size_t hit = scan(t.first_line)) return hit;
+  }
+  return object_only != 0 ? object_only : t.line;
 }
 
 void Ontology::Index::Builder::group_subjects() {
@@ -421,7 +471,7 @@ void Ontology::Index::Builder::read_classes(Ontology& out) {
       const SourceTriple& t = **color;
       if (!t.object.is_literal() || !is_colour(t.object.value)) {
         error(t, "malformed colour \"" + t.object.value + "\" in the style of " + show(iri),
-              "write a colour as \"#rrggbb\" (six hex digits)");
+              "write the colour as '#' and six hex digits, like \"#77AADD\"");
       } else {
         c.style.color = t.object.value;
         c.has_own_style = true;

@@ -2,6 +2,7 @@
 
 #include <raptor2.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -38,6 +39,11 @@ struct ParseContext {
   std::size_t file_index = 0;
   std::string path;
   std::optional<Error> error;  // the first error only: later ones are usually follow-ups
+  // Raptor hands over a statement's triples once the statement ends, so the
+  // locator gives its last line; the previous statement's last line bounds
+  // where this one can start.
+  std::size_t previous_end = 1;
+  std::size_t current_end = 1;
 };
 
 std::string uri_string(raptor_uri* uri) {
@@ -85,6 +91,11 @@ void on_statement(void* user_data, raptor_statement* st) {
   t.object = to_term(st->object, ctx->file_index);
   t.file = ctx->file_index;
   t.line = current_line(ctx->parser);
+  if (t.line != ctx->current_end) {
+    ctx->previous_end = ctx->current_end;
+    ctx->current_end = t.line;
+  }
+  t.first_line = std::min(ctx->previous_end, t.line);
   ctx->triples->push_back(std::move(t));
 }
 

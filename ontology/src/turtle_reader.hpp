@@ -18,7 +18,9 @@ struct SourceTriple {
   std::string predicate;
   Term object;
   std::size_t file = 0;  ///< index into the list of paths
-  std::size_t line = 0;  ///< 1-based, 0 when the parser did not say
+  std::size_t line =
+      0;  ///< 1-based line where the statement ends (Raptor reports that), 0 = unknown
+  std::size_t first_line = 0;  ///< 1-based line where the statement can start at the earliest
 };
 
 /// Parses each file as Turtle (in the given order) and appends its triples to
