@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -36,7 +37,7 @@ constexpr std::string_view kMagic = "KGDEPAR1";
 constexpr std::uint32_t kFormatVersion = 1;
 // Bumped whenever the feature templates or word normalisation change, so an
 // old model is rejected instead of silently parsing badly.
-constexpr std::uint32_t kFeatureVersion = 1;
+constexpr std::uint32_t kFeatureVersion = 2;
 
 static_assert(std::endian::native == std::endian::little,
               "the parser model file is little-endian; add byte swapping for this target");
@@ -59,6 +60,24 @@ constexpr std::uint64_t kFormSeed = 0x11;
 constexpr std::uint64_t kLemmaSeed = 0x22;
 constexpr std::uint64_t kXposSeed = 0x33;
 constexpr std::uint64_t kUposSeed = 0x44;
+constexpr std::uint64_t kSuffixSeed = 0x55;
+
+std::uint64_t shape_of(std::string_view form) {
+  std::uint64_t bits = 0;
+  bool all_upper = form.size() > 1;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    const auto c = static_cast<unsigned char>(form[i]);
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (i == 0 && upper) bits |= 1;
+    if (!upper) all_upper = false;
+    if (c >= '0' && c <= '9') bits |= 4;
+    if (c == '-') bits |= 8;
+    if (c < 128 && std::ispunct(c) != 0 && c != '-') bits |= 16;
+    if (c >= 128) bits |= 32;
+  }
+  if (all_upper) bits |= 2;
+  return bits + 1;
+}
 
 WordAttrs attrs_of(const ConlluToken& t) {
   WordAttrs a;
@@ -69,6 +88,10 @@ WordAttrs attrs_of(const ConlluToken& t) {
       parser::hash_bytes(t.lemma == "_" || t.lemma.empty() ? form : normalise(t.lemma), kLemmaSeed);
   a.xpos = parser::hash_bytes(t.xpos, kXposSeed);
   a.upos = parser::hash_bytes(t.upos, kUposSeed);
+  a.suffix = parser::hash_bytes(
+      std::string_view(form).substr(form.size() - std::min<std::size_t>(form.size(), 3)),
+      kSuffixSeed);
+  a.shape = shape_of(t.form);
   return a;
 }
 
@@ -580,7 +603,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
     }
     if (dev != nullptr && !dev->empty()) {
       auto candidate = std::make_shared<Model>(*model);
-      candidate->weights = weights.average(options.prune_threshold);
+      candidate->weights = weights.average(options.prune_threshold, options.min_feature_updates);
       std::vector<ConlluSentence> parsed = *dev;
       for (auto& s : parsed) parse_with(*candidate, s);
       const auto sc = score_attachments(*dev, parsed);
@@ -595,7 +618,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
     if (log) *log << std::endl;
   }
   if (dev == nullptr || dev->empty()) {
-    model->weights = weights.average(options.prune_threshold);
+    model->weights = weights.average(options.prune_threshold, options.min_feature_updates);
   } else if (log && options.select_best_epoch) {
     *log << "parser: keeping epoch " << best_epoch + 1 << " (dev LAS " << std::fixed
          << std::setprecision(2) << best_las << ")\n";
@@ -694,7 +717,7 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   // Validate every reference so a damaged file can never index out of bounds.
   const auto& buckets = model->weights.buckets_;
   const auto& entries = model->weights.entries_;
-  if (buckets.empty() || !std::has_single_bit(buckets.size())) return corrupt("bad table size");
+  if (buckets.empty()) return corrupt("bad table size");
   std::size_t used = 0;
   for (const std::uint64_t b : buckets) {
     if (b == 0) continue;

@@ -23,6 +23,8 @@ struct WordAttrs {
   std::uint64_t lemma = 0;
   std::uint64_t xpos = 0;
   std::uint64_t upos = 0;
+  std::uint64_t suffix = 0;  // last three bytes of the normalised form
+  std::uint64_t shape = 0;   // capitalisation, digits, hyphen, punctuation bits
 };
 
 constexpr int kMaxFeatures = 128;
@@ -280,6 +282,12 @@ inline int State::features(const WordAttrs* w, std::uint64_t* out) const {
   out[k++] = f(101, S0.lemma, S0R.lemma);
   out[k++] = f(102, S0.lemma, B0.xpos, B1.xpos);
   out[k++] = f(103, S1.lemma, S0.xpos, B0.xpos);
+  // Spelling, for words the tagger or the training data do not know well.
+  out[k++] = f(104, S0.suffix);
+  out[k++] = f(105, B0.suffix);
+  out[k++] = f(106, S0.shape, B0.shape);
+  out[k++] = f(107, B0.shape, B0.xpos);
+  out[k++] = f(108, B1.suffix);
   return k;
 }
 

@@ -18,16 +18,20 @@ std::uint32_t fingerprint(std::uint64_t key) {
 
 void CompactWeights::score(const std::uint64_t* features, int n, std::int32_t* scores) const {
   if (buckets_.empty()) return;
-  const std::uint64_t mask = buckets_.size() - 1;
+  const std::uint64_t size = buckets_.size();
   // Two passes so the memory loads of all features overlap instead of
   // waiting for one cache miss after another.
-  for (int i = 0; i < n; ++i) __builtin_prefetch(&buckets_[features[i] & mask]);
+  std::uint64_t start[256];
+  n = std::min(n, 256);
+  for (int i = 0; i < n; ++i) {
+    start[i] = slot(features[i], size);
+    __builtin_prefetch(&buckets_[start[i]]);
+  }
   std::uint32_t begins[256];
   int found = 0;
-  for (int i = 0; i < n && found < 256; ++i) {
-    const std::uint64_t key = features[i];
-    const std::uint32_t fp = fingerprint(key);
-    std::uint64_t idx = key & mask;
+  for (int i = 0; i < n; ++i) {
+    const std::uint32_t fp = fingerprint(features[i]);
+    std::uint64_t idx = start[i];
     while (true) {
       const std::uint64_t b = buckets_[idx];
       if (b == 0) break;
@@ -37,7 +41,7 @@ void CompactWeights::score(const std::uint64_t* features, int n, std::int32_t* s
         begins[found++] = begin;
         break;
       }
-      idx = (idx + 1) & mask;
+      idx = idx + 1 == size ? 0 : idx + 1;
     }
   }
   for (int i = 0; i < found; ++i) {
@@ -95,6 +99,7 @@ std::uint32_t TrainWeights::find_or_insert(std::uint64_t key) {
   slot_row_[idx] = row;
   row_key_.push_back(key);
   rows_.emplace_back();
+  row_updates_.push_back(0);
   return row;
 }
 
@@ -108,7 +113,9 @@ void TrainWeights::score(const std::uint64_t* features, int n, float* scores) co
 
 void TrainWeights::update(const std::uint64_t* features, int n, int cls, float delta) {
   for (int i = 0; i < n; ++i) {
-    auto& row = rows_[find_or_insert(features[i])];
+    const std::uint32_t r = find_or_insert(features[i]);
+    ++row_updates_[r];
+    auto& row = rows_[r];
     auto it = std::find_if(row.begin(), row.end(), [cls](const Entry& e) {
       return e.cls == static_cast<std::uint32_t>(cls);
     });
@@ -122,12 +129,13 @@ void TrainWeights::update(const std::uint64_t* features, int n, int cls, float d
   }
 }
 
-CompactWeights TrainWeights::average(double prune) const {
+CompactWeights TrainWeights::average(double prune, int min_updates) const {
   const double now = static_cast<double>(std::max<std::int64_t>(now_, 1));
   // First pass: averaged weights that survive pruning, and their largest magnitude.
   std::vector<std::vector<std::pair<std::uint32_t, double>>> kept(rows_.size());
   double max_abs = 0;
   for (std::size_t r = 0; r < rows_.size(); ++r) {
+    if (row_updates_[r] < static_cast<std::uint32_t>(std::max(min_updates, 0))) continue;
     for (const Entry& e : rows_[r]) {
       const double avg = (e.total + static_cast<double>(now_ - e.stamp) * e.weight) / now;
       if (std::fabs(avg) < prune) continue;
@@ -145,10 +153,9 @@ CompactWeights TrainWeights::average(double prune) const {
     for (const auto& [cls, avg] : kept[r]) nonzero += std::lround(avg * scale) != 0 ? 1 : 0;
     if (nonzero > 0) ++features;
   }
-  std::size_t size = 16;
-  while (size < features * 2) size *= 2;
+  // Load factor 0.75: probes stay short and the table stays small.
+  const std::size_t size = features + features / 3 + 1;
   out.buckets_.assign(size, 0);
-  const std::uint64_t mask = size - 1;
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     const auto begin = static_cast<std::uint32_t>(out.entries_.size());
     out.entries_.push_back(0);
@@ -165,8 +172,8 @@ CompactWeights TrainWeights::average(double prune) const {
     }
     out.entries_[begin] = count;
     const std::uint64_t key = row_key_[r];
-    std::uint64_t idx = key & mask;
-    while (out.buckets_[idx] != 0) idx = (idx + 1) & mask;
+    std::uint64_t idx = CompactWeights::slot(key, size);
+    while (out.buckets_[idx] != 0) idx = idx + 1 == size ? 0 : idx + 1;
     out.buckets_[idx] = (static_cast<std::uint64_t>(fingerprint(key)) << 32) | begin;
   }
   out.features_ = features;

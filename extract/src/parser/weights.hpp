@@ -10,7 +10,8 @@
 namespace kg::extract::parser {
 
 /// Read-only averaged weights. A feature key (64-bit hash) maps through an
-/// open-addressing table of buckets `(fingerprint << 32) | begin` to a run of
+/// open-addressing table (linear probing; the start slot is the low 32 bits of
+/// the key scaled to the table size) of buckets `(fingerprint << 32) | begin` to a run of
 /// `entries`: entries[begin] is the count, then one `(weight << 8) | class`
 /// word per class with a non-zero weight (weight is a signed 24-bit integer).
 class CompactWeights {
@@ -24,7 +25,12 @@ class CompactWeights {
 
   int classes_ = 0;
   std::size_t features_ = 0;
-  std::vector<std::uint64_t> buckets_;  // size is a power of two, 0 = empty
+  /// Start slot of a key in a table of `size` buckets.
+  static std::uint64_t slot(std::uint64_t key, std::uint64_t size) {
+    return ((key & 0xFFFFFFFFULL) * size) >> 32;
+  }
+
+  std::vector<std::uint64_t> buckets_;  // 0 = empty; at least one is empty
   std::vector<std::uint32_t> entries_;
 };
 
@@ -39,8 +45,9 @@ class TrainWeights {
   void update(const std::uint64_t* features, int n, int cls, float delta);
   /// Advances the averaging clock by one training instance.
   void tick() { ++now_; }
-  /// The averaged weights; those with |w| < prune are dropped.
-  [[nodiscard]] CompactWeights average(double prune) const;
+  /// The averaged weights; those with |w| < prune are dropped, and so are
+  /// features updated fewer than `min_updates` times (rare, barely trained).
+  [[nodiscard]] CompactWeights average(double prune, int min_updates) const;
   [[nodiscard]] std::size_t features() const { return rows_.size(); }
 
  private:
@@ -60,6 +67,7 @@ class TrainWeights {
   std::vector<std::uint32_t> slot_row_;
   std::vector<std::uint64_t> row_key_;
   std::vector<std::vector<Entry>> rows_;
+  std::vector<std::uint32_t> row_updates_;
 };
 
 }  // namespace kg::extract::parser
