@@ -60,6 +60,16 @@ class TermTable {
 
   Id intern(Term::Kind kind, std::string_view value, std::string_view datatype = {},
             std::string_view language = {}) {
+    // Language tags are case-insensitive; parsers differ in how they spell
+    // them (serd lowercases in N-Quads), so store them lowercased: reading
+    // our own output then gives the same tag.
+    if (std::any_of(language.begin(), language.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      lang_.assign(language);
+      for (char& c : lang_) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      language = lang_;
+    }
     key_.clear();
     key_ += static_cast<char>('0' + static_cast<int>(kind));
     key_ += value;
@@ -102,7 +112,7 @@ class TermTable {
       chunks_.push_back(std::make_unique<char[]>(n));
       return chunks_.back().get();
     }
-    if (chunks_.empty() || used_ + n > kChunk) {
+    if (current_ == nullptr || used_ + n > kChunk) {
       chunks_.push_back(std::make_unique<char[]>(kChunk));
       current_ = chunks_.back().get();
       used_ = 0;
@@ -118,6 +128,7 @@ class TermTable {
   char* current_ = nullptr;
   std::size_t used_ = 0;
   std::string key_;
+  std::string lang_;
 };
 
 struct ParsedInput {
@@ -297,7 +308,7 @@ SerdStatus serd_on_error(void* handle, const SerdError* error) {
   std::string message(text.data());
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   ctx->error = make_error(Error::Code::kParse, "syntax error: " + message, ctx->source,
-                          error->line, error->col + 1,
+                          error->line, error->col,
                           "fix the RDF at this position (the file is not valid for its syntax)");
   return SERD_SUCCESS;
 }
@@ -352,6 +363,8 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
 
 struct RaptorContext {
   ParsedInput* input = nullptr;
+  raptor_parser* parser = nullptr;
+  std::string text;  // what was read so far, to place errors Raptor gives no column for
   std::string source;
   std::optional<Error> error;
   std::string blank_buf;
@@ -410,15 +423,38 @@ void raptor_on_statement(void* data, raptor_statement* st) {
   ctx->input->quads.push_back(q);
 }
 
+// Raptor's Turtle lexer and libxml2 report only a line: point at the first
+// non-blank character of that line, which is where a reader starts looking.
+std::size_t first_column_of_line(std::string_view text, std::size_t line) {
+  std::size_t pos = 0;
+  for (std::size_t l = 1; l < line; ++l) {
+    pos = text.find('\n', pos);
+    if (pos == std::string_view::npos) return 1;
+    ++pos;
+  }
+  std::size_t column = 1;
+  while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) {
+    ++pos;
+    ++column;
+  }
+  return column;
+}
+
 void raptor_on_log(void* data, raptor_log_message* message) {
   auto* ctx = static_cast<RaptorContext*>(data);
   if (message->level < RAPTOR_LOG_LEVEL_ERROR || ctx->error) return;
   std::size_t line = 0;
   std::size_t column = 0;
-  if (message->locator != nullptr) {
-    if (message->locator->line > 0) line = static_cast<std::size_t>(message->locator->line);
-    if (message->locator->column > 0) column = static_cast<std::size_t>(message->locator->column);
+  // XML errors come without a position; the parser's own locator has it.
+  raptor_locator* where = message->locator;
+  if ((where == nullptr || where->line <= 0) && ctx->parser != nullptr) {
+    where = raptor_parser_get_locator(ctx->parser);
   }
+  if (where != nullptr) {
+    if (where->line > 0) line = static_cast<std::size_t>(where->line);
+    if (where->column > 0) column = static_cast<std::size_t>(where->column);
+  }
+  if (line > 0 && column == 0) column = first_column_of_line(ctx->text, line);
   ctx->error = make_error(Error::Code::kParse,
                           std::string("syntax error: ") +
                               (message->text != nullptr ? message->text : "unknown error"),
@@ -444,6 +480,7 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
   std::unique_ptr<raptor_parser, void (*)(raptor_parser*)> parser(
       raptor_new_parser(world.get(), name), &raptor_free_parser);
   if (!parser) return fail(Error::Code::kUnsupported, std::string("Raptor has no ") + name + " parser");
+  ctx.parser = parser.get();
   raptor_parser_set_statement_handler(parser.get(), &ctx, &raptor_on_statement);
   std::unique_ptr<raptor_uri, void (*)(raptor_uri*)> base_uri(
       raptor_new_uri_from_counted_string(world.get(),
@@ -459,6 +496,7 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     const auto n = static_cast<size_t>(in.gcount());
     const bool end = n < buf.size();
+    ctx.text.append(buf.data(), n);
     if (raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(buf.data()),
                                   n, end ? 1 : 0) != 0 &&
         !ctx.error) {

@@ -347,8 +347,8 @@ Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
                 "RDF/XML cannot express this graph: " +
                     (log.first_error.empty() ? std::string("serializer error") : log.first_error),
                 {}, 0, 0,
-                "RDF/XML needs every predicate IRI to end in an XML name; write Turtle or "
-                "N-Triples instead");
+                "RDF/XML needs predicate IRIs that end in an XML name and text without XML 1.0 "
+                "control characters; write Turtle or N-Triples instead");
   }
   if (!buffered.ok()) return fail(Error::Code::kIo, "cannot write RDF/XML output");
   return {};

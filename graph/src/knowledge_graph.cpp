@@ -58,6 +58,31 @@ KnowledgeGraph::KnowledgeGraph(const KnowledgeGraph& other)
   rebuild_indexes();
 }
 
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&& other) noexcept { *this = std::move(other); }
+
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
+  if (this == &other) return *this;
+  base_ = std::move(other.base_);
+  // adjacency_list::swap copies; swapping its (public) containers keeps the
+  // edge nodes, so the descriptors in the moved indexes stay valid.
+  graph_.clear();
+  graph_.m_edges.swap(other.graph_.m_edges);
+  graph_.m_vertices.swap(other.graph_.m_vertices);
+  by_iri_ = std::move(other.by_iri_);
+  by_name_ = std::move(other.by_name_);
+  by_key_ = std::move(other.by_key_);
+  by_predicate_ = std::move(other.by_predicate_);
+  edge_order_ = std::move(other.edge_order_);
+  documents_ = std::move(other.documents_);
+  document_index_ = std::move(other.document_index_);
+  extras_ = std::move(other.extras_);
+  extra_keys_ = std::move(other.extra_keys_);
+  validator_ = std::move(other.validator_);
+  mode_ = other.mode_;
+  warnings_ = std::move(other.warnings_);
+  return *this;
+}
+
 KnowledgeGraph& KnowledgeGraph::operator=(const KnowledgeGraph& other) {
   if (this != &other) {
     KnowledgeGraph copy(other);

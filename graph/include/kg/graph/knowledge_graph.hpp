@@ -49,8 +49,11 @@ class KnowledgeGraph {
 
   KnowledgeGraph(const KnowledgeGraph&);
   KnowledgeGraph& operator=(const KnowledgeGraph&);
-  KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
-  KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept = default;
+  /// Moves keep edge descriptors valid: boost::adjacency_list has no move
+  /// constructor (a defaulted move would copy the edges and leave the moved
+  /// indexes pointing into the source), so the Boost graph is swapped instead.
+  KnowledgeGraph(KnowledgeGraph&& other) noexcept;
+  KnowledgeGraph& operator=(KnowledgeGraph&& other) noexcept;
   ~KnowledgeGraph() = default;
 
   /// The base IRI new IRIs are minted under.
