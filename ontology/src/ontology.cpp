@@ -59,7 +59,7 @@ std::string Ontology::default_directory() {
     return env;
   }
   std::error_code ec;
-  const std::string installed = KG_INSTALL_ONTOLOGY_DIR;
+  std::string installed = KG_INSTALL_ONTOLOGY_DIR;
   if (!installed.empty() && std::filesystem::is_directory(installed, ec)) return installed;
   return KG_SOURCE_ONTOLOGY_DIR;
 }

@@ -501,7 +501,7 @@ void Ontology::Index::Builder::read_properties(Ontology& out) {
     PropertyInfo p;
     p.iri = iri;
     p.datatype_property = kind == Kind::kDatatypeProperty;
-    p.symmetric = symmetric_.count(iri) > 0;
+    p.symmetric = symmetric_.contains(iri);
     if (auto l = best_literal(iri, vocab::kRdfsLabel, "property", true)) {
       p.label = (*l)->object.value;
     }
@@ -558,7 +558,7 @@ void Ontology::Index::Builder::check_styles_on_non_classes() {
 }
 
 void Ontology::Index::Builder::check_references(Ontology& out, Ontology::Index& index) {
-  auto is_class = [&](std::string_view iri) { return index.class_by_iri.count(iri) > 0; };
+  auto is_class = [&](std::string_view iri) { return index.class_by_iri.contains(iri); };
   for (const ClassInfo& c : out.classes_) {
     for (const std::string& parent : c.parents) {
       if (is_class(parent) || is_top_class(parent)) continue;
@@ -590,7 +590,7 @@ void Ontology::Index::Builder::check_references(Ontology& out, Ontology::Index& 
               "declare " + show(p.range) + " as an owl:Class, or fix the name");
       }
     }
-    if (!p.inverse.empty() && index.property_by_iri.count(p.inverse) == 0) {
+    if (!p.inverse.empty() && !index.property_by_iri.contains(p.inverse)) {
       error(*inverse_at_[p.iri],
             "unknown property " + show(p.inverse) + " in owl:inverseOf of " + show(p.iri),
             "declare the inverse property too");
@@ -598,7 +598,7 @@ void Ontology::Index::Builder::check_references(Ontology& out, Ontology::Index& 
     }
   }
   for (const auto& [iri, at] : super_properties_) {
-    if (index.property_by_iri.count(at->object.value) == 0) {
+    if (!index.property_by_iri.contains(at->object.value)) {
       error(*at,
             "unknown property " + show(at->object.value) + " in rdfs:subPropertyOf of " + show(iri),
             "declare the super property too");
@@ -677,8 +677,8 @@ void Ontology::Index::Builder::close_hierarchies(Ontology& out, Ontology::Index&
     Style style;
     for (std::size_t k : order) {
       const ClassInfo& a = out.classes_[k];
-      const bool own_color = own_color_.count(a.iri) > 0;
-      const bool own_shape = own_shape_.count(a.iri) > 0;
+      const bool own_color = own_color_.contains(a.iri);
+      const bool own_shape = own_shape_.contains(a.iri);
       if (!have_color && own_color) {
         style.color = a.style.color;
         have_color = true;
@@ -714,7 +714,7 @@ void Ontology::Index::Builder::close_hierarchies(Ontology& out, Ontology::Index&
   }
   for (std::size_t i = 0; i < n; ++i) {
     for (const SourceTriple* t : values(out.classes_[i].iri, terms::kOwlEquivalentClass)) {
-      if (t->object.is_iri() && index.class_by_iri.count(t->object.value) == 0) {
+      if (t->object.is_iri() && !index.class_by_iri.contains(t->object.value)) {
         index.equivalent_class.try_emplace(t->object.value, i);
       }
     }
