@@ -124,7 +124,10 @@ void register_convert(CLI::App& app, const std::shared_ptr<CommonOptions>& commo
   cmd->callback([args, common] {
     const auto onto = load_ontology(*common);
     const KnowledgeGraph graph = read_input(args->input, args->from, *onto);
-    const exporters::Format& to = pick_format(args->to, args->output, false);
+    // Standard output has no extension to go by: Turtle unless told otherwise.
+    const exporters::Format& to =
+        pick_format(args->to.empty() && args->output == "-" ? std::string("turtle") : args->to,
+                    args->output, false);
     exporters::WriteOptions options;
     options.ontology = onto.get();
     if (auto ok = exporters::write_graph_file(graph, to, args->output, options); !ok) {

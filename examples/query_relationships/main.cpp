@@ -4,12 +4,11 @@
 //   query_relationships GRAPH.ttl
 
 #include <iostream>
-#include <string>
-
 #include <kg/exporters/formats.hpp>
 #include <kg/graph/algorithms.hpp>
 #include <kg/graph/knowledge_graph.hpp>
 #include <kg/ontology/ontology.hpp>
+#include <string>
 
 namespace {
 

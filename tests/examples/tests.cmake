@@ -16,3 +16,21 @@ if(TARGET g20_hamburg AND TARGET query_relationships)
   set_tests_properties(ExampleQueryRelationships PROPERTIES FIXTURES_REQUIRED g20_out
     ENVIRONMENT KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR} LABELS examples)
 endif()
+
+# Every RDF file the example wrote parses with rapper and serdi; the SVG is well-formed XML.
+find_program(RAPPER rapper)
+find_program(SERDI serdi)
+find_program(XMLLINT xmllint)
+if(TARGET g20_hamburg AND RAPPER AND SERDI AND XMLLINT)
+  add_test(NAME ExampleOutputsParseWithPeerTools
+    COMMAND sh -c "set -e; d='${CMAKE_BINARY_DIR}/examples-out'; \
+      '${RAPPER}' -q -c -i turtle \"$d/g20_hamburg.ttl\"; \
+      '${RAPPER}' -q -c -i ntriples \"$d/g20_hamburg.nt\"; \
+      '${RAPPER}' -q -c -i nquads \"$d/g20_hamburg.nq\"; \
+      '${RAPPER}' -q -c -i rdfxml \"$d/g20_hamburg.rdf\"; \
+      '${SERDI}' -i turtle \"$d/g20_hamburg.ttl\" >/dev/null; \
+      '${SERDI}' -i ntriples \"$d/g20_hamburg.nt\" >/dev/null; \
+      '${SERDI}' -i nquads \"$d/g20_hamburg.nq\" >/dev/null; \
+      '${XMLLINT}' --noout \"$d/g20_hamburg.svg\"")
+  set_tests_properties(ExampleOutputsParseWithPeerTools PROPERTIES FIXTURES_REQUIRED g20_out LABELS examples)
+endif()
