@@ -29,9 +29,11 @@ std::string read_text(const fs::path& path) {
   return s.str();
 }
 
-// kgo: IRI -> first source file naming it, over the C++ of every module.
+// kgo: IRI -> first source file naming it, over the C++ of every module: full
+// IRIs anywhere, and string literals that are exactly a kgo: CURIE ("kgo:met").
 std::map<std::string, std::string> kgo_iris_in_code() {
   static const std::regex kIri(R"(https://kg\.example\.org/ontology#([A-Za-z_][A-Za-z0-9_-]*))");
+  static const std::regex kCurie(R"x("kgo:([A-Za-z_][A-Za-z0-9_-]*)")x");
   std::map<std::string, std::string> found;
   for (const char* module :
        {"graph", "ontology", "export", "extract", "cli", "query", "examples"}) {
@@ -43,6 +45,9 @@ std::map<std::string, std::string> kgo_iris_in_code() {
       const std::string text = read_text(e.path());
       for (std::sregex_iterator it(text.begin(), text.end(), kIri), end; it != end; ++it) {
         found.try_emplace(it->str(), e.path().string());
+      }
+      for (std::sregex_iterator it(text.begin(), text.end(), kCurie), end; it != end; ++it) {
+        found.try_emplace(kgo((*it)[1].str()), e.path().string());
       }
     }
   }
