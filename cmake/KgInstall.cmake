@@ -27,7 +27,8 @@ endif()
 install(EXPORT kgTargets NAMESPACE kg:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/kg)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/kgConfig.cmake.in
   ${PROJECT_BINARY_DIR}/kgConfig.cmake
-  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/kg)
+  INSTALL_DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/kg
+  PATH_VARS CMAKE_INSTALL_DATADIR)
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/kgConfigVersion.cmake
   COMPATIBILITY SameMinorVersion)
 install(FILES ${PROJECT_BINARY_DIR}/kgConfig.cmake ${PROJECT_BINARY_DIR}/kgConfigVersion.cmake
@@ -40,5 +41,7 @@ foreach(lib kg_query kg_exporters kg_extract kg_ontology kg_graph)
     string(APPEND KG_PC_LIBS " -l${lib}")
   endif()
 endforeach()
+# Relocatable: the prefix is found from the .pc file's own directory.
+file(RELATIVE_PATH KG_PC_TO_PREFIX "/p/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/p")
 configure_file(${PROJECT_SOURCE_DIR}/cmake/kg.pc.in ${PROJECT_BINARY_DIR}/kg.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/kg.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

@@ -1,5 +1,5 @@
-# Runs PROGRAM with ARGS and compares its stdout with the file EXPECTED.
-execute_process(COMMAND ${PROGRAM} ${ARGS} OUTPUT_VARIABLE out ERROR_VARIABLE err
+# Runs PROGRAM with ARG1 (and ARG2 when given) and compares its stdout with the file EXPECTED.
+execute_process(COMMAND ${PROGRAM} ${ARG1} ${ARG2} OUTPUT_VARIABLE out ERROR_VARIABLE err
   RESULT_VARIABLE rc ENCODING UTF-8)
 if(rc)
   message(FATAL_ERROR "${PROGRAM} exited with ${rc}: ${err}")

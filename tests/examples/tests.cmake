@@ -3,12 +3,12 @@ if(TARGET g20_hamburg AND TARGET query_relationships)
   set(_out ${CMAKE_BINARY_DIR}/examples-out)
   add_test(NAME ExampleG20Hamburg
     COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:g20_hamburg>
-      "-DARGS=${PROJECT_SOURCE_DIR}/examples/g20_hamburg/article.txt\;${_out}"
+      -DARG1=${PROJECT_SOURCE_DIR}/examples/g20_hamburg/article.txt -DARG2=${_out}
       -DEXPECTED=${PROJECT_SOURCE_DIR}/examples/g20_hamburg/expected_output.txt
       -P ${CMAKE_CURRENT_LIST_DIR}/compare_output.cmake)
   add_test(NAME ExampleQueryRelationships
     COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:query_relationships>
-      -DARGS=${_out}/g20_hamburg.ttl
+      -DARG1=${_out}/g20_hamburg.ttl
       -DEXPECTED=${PROJECT_SOURCE_DIR}/examples/query_relationships/expected_output.txt
       -P ${CMAKE_CURRENT_LIST_DIR}/compare_output.cmake)
   set_tests_properties(ExampleG20Hamburg PROPERTIES FIXTURES_SETUP g20_out
