@@ -1,0 +1,91 @@
+#pragma once
+/// Named-entity recogniser: an averaged-perceptron BIO sequence tagger over PER, ORG and
+/// LOC (LOC includes countries, cities and other GPEs), with gazetteer features (country
+/// names, capitals and politicians' names) stored inside the model file. Nationality and
+/// demonym words ("Russian", "Americans") are marked separately as NORP spans carrying
+/// their country, from the country gazetteer; the statistical tags never use NORP.
+
+#include <iosfwd>
+#include <kg/extract/document.hpp>
+#include <kg/extract/pipeline.hpp>
+#include <kg/graph/error.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::extract {
+
+/// One training sentence: words, their UPOS tags (or empty) and BIO tags.
+struct NerSentence {
+  std::vector<std::string> words;
+  std::vector<std::string> upos;
+  std::vector<std::string> tags;
+};
+
+/// Options for EntityRecognizer::train.
+struct NerTrainOptions {
+  int epochs = 12;
+  std::uint64_t seed = 1;
+  double prune = 0.05;
+  /// ../shared/data/gazetteer_countries_mledoze/countries.json (empty: no country gazetteer).
+  std::string countries_json;
+  /// ../shared/data/gazetteer_politicians_wikidata/*.csv (empty: no name gazetteer).
+  std::string politicians_csv;
+};
+
+/// A trained recogniser. Cheap to copy; thread-safe.
+class EntityRecognizer {
+ public:
+  EntityRecognizer();
+  static Result<EntityRecognizer> load(const std::string& path);
+  Result<void> save(const std::string& path) const;
+  /// Trains on BIO-tagged sentences; reads the gazetteers named in options (errors name
+  /// the file); logs dev F1 when dev is given.
+  static Result<EntityRecognizer> train(const std::vector<NerSentence>& train,
+                                        const std::vector<NerSentence>* dev,
+                                        const NerTrainOptions& options, std::ostream* log);
+  /// BIO tags (PER, ORG, LOC) for normalised words; upos may be empty.
+  [[nodiscard]] std::vector<std::string> tag(const std::vector<std::string_view>& words,
+                                             const std::vector<std::string_view>& upos) const;
+  /// The country whose demonym `word` is ("Russian" -> "Russia"), or empty.
+  [[nodiscard]] std::string demonym_country(std::string_view word) const;
+  /// Sets Token::ner and Document::entities (PER/ORG/LOC and NORP spans).
+  void process(Document& doc) const;
+
+  struct Impl;
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Pipeline component wrapping an EntityRecognizer (needs tokens, sentences and tags).
+class EntityRecognizerComponent : public Component {
+ public:
+  explicit EntityRecognizerComponent(EntityRecognizer ner) : ner_(std::move(ner)) {}
+  [[nodiscard]] std::string_view name() const override { return "ner"; }
+  [[nodiscard]] unsigned needs() const override { return kTokens | kSentences | kTags; }
+  [[nodiscard]] unsigned assigns() const override { return kEntities; }
+  void process(Document& doc) const override { ner_.process(doc); }
+
+ private:
+  EntityRecognizer ner_;
+};
+
+/// Exact-span precision/recall/F1 per type, conlleval style.
+struct SpanScores {
+  struct Counts {
+    std::size_t gold = 0;
+    std::size_t predicted = 0;
+    std::size_t correct = 0;
+    [[nodiscard]] double precision() const;
+    [[nodiscard]] double recall() const;
+    [[nodiscard]] double f1() const;
+  };
+  Counts total;
+  std::vector<std::pair<std::string, Counts>> by_type;  ///< sorted by type
+  /// Adds one sentence's gold and predicted BIO tags.
+  void add(const std::vector<std::string>& gold, const std::vector<std::string>& predicted);
+};
+
+}  // namespace kg::extract

@@ -1,0 +1,61 @@
+#pragma once
+/// Averaged-perceptron part-of-speech tagger predicting UPOS and PTB XPOS jointly
+/// (one class per UPOS/XPOS pair seen in training), greedy left to right.
+
+#include <iosfwd>
+#include <kg/extract/conllu.hpp>
+#include <kg/extract/document.hpp>
+#include <kg/extract/pipeline.hpp>
+#include <kg/graph/error.hpp>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kg::extract {
+
+/// Options for Tagger::train.
+struct TaggerTrainOptions {
+  int epochs = 10;
+  std::uint64_t seed = 1;
+  double prune = 0.05;  ///< averaged weights with smaller magnitude are dropped
+};
+
+/// A trained tagger. Cheap to copy (shares its weights); thread-safe for tagging.
+class Tagger {
+ public:
+  Tagger();
+  static Result<Tagger> load(const std::string& path);
+  Result<void> save(const std::string& path) const;
+  /// Trains on gold sentences (form, upos, xpos); logs dev accuracy per epoch when given.
+  static Tagger train(const std::vector<ConlluSentence>& train,
+                      const std::vector<ConlluSentence>* dev, const TaggerTrainOptions& options,
+                      std::ostream* log);
+  /// Tags normalised word forms; upos/xpos are resized to words.size().
+  void tag(const std::vector<std::string_view>& words, std::vector<std::string>& upos,
+           std::vector<std::string>& xpos) const;
+  /// Overwrites upos and xpos of every token of the sentence.
+  void tag(ConlluSentence& sentence) const;
+  /// Tags every sentence of the document.
+  void process(Document& doc) const;
+
+  struct Impl;
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+/// Pipeline component wrapping a Tagger (needs tokens and sentences, assigns kTags).
+class TaggerComponent : public Component {
+ public:
+  explicit TaggerComponent(Tagger tagger) : tagger_(std::move(tagger)) {}
+  [[nodiscard]] std::string_view name() const override { return "tagger"; }
+  [[nodiscard]] unsigned needs() const override { return kTokens | kSentences; }
+  [[nodiscard]] unsigned assigns() const override { return kTags; }
+  void process(Document& doc) const override { tagger_.process(doc); }
+
+ private:
+  Tagger tagger_;
+};
+
+}  // namespace kg::extract

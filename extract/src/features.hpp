@@ -1,0 +1,63 @@
+#pragma once
+// Hashed feature construction shared by the tagger and the entity recogniser.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/text.hpp"
+
+namespace kg::extract::detail {
+
+/// Collects hashed features "template=value" without building strings.
+class FeatureSet {
+ public:
+  void clear() { f_.clear(); }
+  void add(std::uint32_t templ, std::string_view v) {
+    f_.push_back(fnv1a(v, mix64(templ + 0x9e37ULL)));
+  }
+  void add(std::uint32_t templ, std::string_view a, std::string_view b) {
+    std::uint64_t h = fnv1a(a, mix64(templ + 0x9e37ULL));
+    h = fnv1a("\x1f", h);
+    f_.push_back(fnv1a(b, h));
+  }
+  void add(std::uint32_t templ, std::string_view a, std::string_view b, std::string_view c) {
+    std::uint64_t h = fnv1a(a, mix64(templ + 0x9e37ULL));
+    h = fnv1a("\x1f", h);
+    h = fnv1a(b, h);
+    h = fnv1a("\x1f", h);
+    f_.push_back(fnv1a(c, h));
+  }
+  [[nodiscard]] const std::vector<std::uint64_t>& values() const { return f_; }
+
+ private:
+  std::vector<std::uint64_t> f_;
+};
+
+/// Per-word strings computed once per sentence.
+struct WordInfo {
+  std::string raw;    // normalised form
+  std::string key;    // lower-case, or "#shape" for numbers
+  std::string shape;  // word_shape(raw)
+};
+
+inline WordInfo word_info(std::string_view w) {
+  WordInfo info;
+  info.raw = std::string(w);
+  info.shape = word_shape(w);
+  bool digit = false;
+  bool alpha = false;
+  for (const char c : w) {
+    if (c >= '0' && c <= '9') digit = true;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) alpha = true;
+  }
+  if (digit && !alpha) {
+    info.key = "#" + info.shape;
+  } else {
+    info.key = to_lower(w);
+  }
+  return info;
+}
+
+}  // namespace kg::extract::detail

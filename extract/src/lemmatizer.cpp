@@ -1,0 +1,232 @@
+#include <algorithm>
+#include <kg/extract/lemmatizer.hpp>
+#include <map>
+#include <unordered_map>
+
+#include "util/binary_io.hpp"
+#include "util/text.hpp"
+
+namespace kg::extract {
+
+namespace {
+constexpr char kMagic[] = "KGLEM1";
+constexpr std::size_t kMaxSuffix = 6;
+
+// A rewrite: take the form (lower-cased when `lower`), drop `strip` bytes, append `append`.
+struct Rule {
+  bool lower = false;
+  std::uint8_t strip = 0;
+  std::string append;
+  bool operator<(const Rule& o) const {
+    return std::tie(lower, strip, append) < std::tie(o.lower, o.strip, o.append);
+  }
+  bool operator==(const Rule& o) const {
+    return lower == o.lower && strip == o.strip && append == o.append;
+  }
+};
+
+std::size_t common_prefix(std::string_view a, std::string_view b) {
+  std::size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  // Do not cut inside a UTF-8 sequence.
+  while (n > 0 && n < a.size() && (static_cast<unsigned char>(a[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+Rule derive_rule(std::string_view form, std::string_view lemma) {
+  const std::string lower = detail::to_lower(form);
+  const std::size_t cp_keep = common_prefix(form, lemma);
+  const std::size_t cp_lower = common_prefix(lower, lemma);
+  Rule r;
+  // Lower-case lemmas are learned as "lower-case, then edit" so that the same rule also
+  // serves capitalised, sentence-initial forms ("Officials" -> "official").
+  if (cp_lower > cp_keep || (cp_lower == cp_keep && detail::to_lower(lemma) == lemma)) {
+    r.lower = true;
+    r.strip = static_cast<std::uint8_t>(std::min<std::size_t>(lower.size() - cp_lower, 255));
+    r.append = std::string(lemma.substr(cp_lower));
+  } else {
+    r.strip = static_cast<std::uint8_t>(std::min<std::size_t>(form.size() - cp_keep, 255));
+    r.append = std::string(lemma.substr(cp_keep));
+  }
+  return r;
+}
+
+bool apply_rule(const Rule& r, std::string_view form, std::string& out) {
+  std::string base = r.lower ? detail::to_lower(form) : std::string(form);
+  if (r.strip > base.size()) return false;
+  if (r.strip == base.size() && r.append.empty()) return false;
+  base.resize(base.size() - r.strip);
+  base += r.append;
+  out = std::move(base);
+  return true;
+}
+
+}  // namespace
+
+struct Lemmatizer::Impl {
+  std::unordered_map<std::string, Rule> rules;              // xpos \t suffix -> best rule
+  std::unordered_map<std::string, std::string> exceptions;  // xpos \t form -> lemma
+
+  std::string by_rules(std::string_view form, std::string_view xpos) const {
+    const std::string lower = detail::to_lower(form);
+    const std::size_t n = detail::utf8_length(lower);
+    std::string key(xpos);
+    key += '\t';
+    const std::size_t base = key.size();
+    for (std::size_t k = std::min(kMaxSuffix, n > 0 ? n - 1 : 0) + 1; k-- > 0;) {
+      key.resize(base);
+      key += detail::utf8_suffix(lower, k);
+      const auto it = rules.find(key);
+      if (it == rules.end()) continue;
+      std::string out;
+      if (apply_rule(it->second, form, out)) return out;
+    }
+    return std::string(form);
+  }
+
+  std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const {
+    std::string key(xpos);
+    key += '\t';
+    key += form;
+    if (const auto it = exceptions.find(key); it != exceptions.end()) return it->second;
+    if (upos == "PROPN") return std::string(form);
+    return by_rules(form, xpos);
+  }
+};
+
+Lemmatizer::Lemmatizer() : impl_(std::make_shared<Impl>()) {}
+
+std::string Lemmatizer::lemmatize(std::string_view form, std::string_view upos,
+                                  std::string_view xpos) const {
+  return impl_->lemma(form, upos, xpos);
+}
+
+void Lemmatizer::lemmatize(ConlluSentence& s) const {
+  for (auto& t : s.tokens) t.lemma = impl_->lemma(detail::normalize_form(t.form), t.upos, t.xpos);
+}
+
+void Lemmatizer::process(Document& doc) const {
+  for (auto& t : doc.tokens()) t.lemma = impl_->lemma(t.norm, t.upos, t.xpos);
+  doc.mark_assigned(kLemmas);
+}
+
+Lemmatizer Lemmatizer::train(const std::vector<ConlluSentence>& train) {
+  auto impl = std::make_shared<Impl>();
+  std::map<std::string, std::map<Rule, int>> rule_counts;
+  std::map<std::string, std::map<std::string, int>> lemma_counts;  // xpos\tform -> lemma counts
+  std::map<std::string, std::string> upos_of;
+  for (const auto& s : train) {
+    for (const auto& t : s.tokens) {
+      if (t.lemma == "_" || t.lemma.empty()) continue;
+      const std::string form = detail::normalize_form(t.form);
+      const std::string lemma = detail::normalize_form(t.lemma);
+      ++lemma_counts[t.xpos + "\t" + form][lemma];
+      upos_of[t.xpos + "\t" + form] = t.upos;
+      const Rule r = derive_rule(form, lemma);
+      const std::string lower = detail::to_lower(form);
+      const std::size_t n = detail::utf8_length(lower);
+      for (std::size_t k = 0; k <= std::min(kMaxSuffix, n > 0 ? n - 1 : 0); ++k) {
+        ++rule_counts[t.xpos + "\t" + std::string(detail::utf8_suffix(lower, k))][r];
+      }
+    }
+  }
+  for (const auto& [key, counts] : rule_counts) {
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    if (best->second < 2) continue;
+    impl->rules.emplace(key, best->first);
+  }
+  // Drop suffix rules that a shorter suffix already implies.
+  std::vector<std::string> keys;
+  for (const auto& [k, r] : impl->rules) keys.push_back(k);
+  std::sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  for (const auto& k : keys) {
+    const auto tab = k.find('\t');
+    std::string_view suffix = std::string_view(k).substr(tab + 1);
+    if (suffix.empty()) continue;
+    const std::string shorter =
+        k.substr(0, tab + 1) +
+        std::string(detail::utf8_suffix(suffix, detail::utf8_length(suffix) - 1));
+    // Longer suffixes are erased first, so each comparison is against a rule that is
+    // still equivalent to everything shorter: lookups give the same result without it.
+    const auto it = impl->rules.find(shorter);
+    if (it != impl->rules.end() && it->second == impl->rules.at(k)) {
+      impl->rules.erase(k);
+    }
+  }
+  for (const auto& [key, counts] : lemma_counts) {
+    const auto best =
+        std::max_element(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    const auto tab = key.find('\t');
+    const std::string form = key.substr(tab + 1);
+    const std::string upos = upos_of[key];
+    const std::string predicted =
+        upos == "PROPN" ? form : impl->by_rules(form, std::string_view(key).substr(0, tab));
+    if (predicted != best->first) impl->exceptions.emplace(key, best->first);
+  }
+  Lemmatizer l;
+  l.impl_ = std::move(impl);
+  return l;
+}
+
+Result<void> Lemmatizer::save(const std::string& path) const {
+  detail::BinaryWriter w;
+  w.str(kMagic);
+  std::vector<std::string> keys;
+  for (const auto& [k, r] : impl_->rules) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  w.pod(static_cast<std::uint32_t>(keys.size()));
+  for (const auto& k : keys) {
+    const Rule& r = impl_->rules.at(k);
+    w.str(k);
+    w.pod(static_cast<std::uint8_t>(r.lower));
+    w.pod(r.strip);
+    w.str(r.append);
+  }
+  std::vector<std::pair<std::string, std::string>> ex(impl_->exceptions.begin(),
+                                                      impl_->exceptions.end());
+  std::sort(ex.begin(), ex.end());
+  w.pod(static_cast<std::uint32_t>(ex.size()));
+  for (const auto& [k, v] : ex) {
+    w.str(k);
+    w.str(v);
+  }
+  return detail::write_file_atomic(path, w.bytes());
+}
+
+Result<Lemmatizer> Lemmatizer::load(const std::string& path) {
+  auto bytes = detail::read_file_bytes(path);
+  if (!bytes) return tl::unexpected(bytes.error());
+  detail::BinaryReader r(*bytes, path);
+  std::string magic;
+  if (!r.str(magic) || magic != kMagic) return tl::unexpected(r.error("not a lemmatizer model"));
+  auto impl = std::make_shared<Impl>();
+  std::uint32_t n = 0;
+  if (!r.pod(n)) return tl::unexpected(r.error("rules"));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::uint8_t lower = 0;
+    Rule rule;
+    if (!r.str(k) || !r.pod(lower) || !r.pod(rule.strip) || !r.str(rule.append)) {
+      return tl::unexpected(r.error("rules"));
+    }
+    rule.lower = lower != 0;
+    impl->rules.emplace(std::move(k), std::move(rule));
+  }
+  if (!r.pod(n)) return tl::unexpected(r.error("exceptions"));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::string v;
+    if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("exceptions"));
+    impl->exceptions.emplace(std::move(k), std::move(v));
+  }
+  Lemmatizer l;
+  l.impl_ = std::move(impl);
+  return l;
+}
+
+}  // namespace kg::extract

@@ -1,0 +1,157 @@
+#include "perceptron.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "util/text.hpp"
+
+namespace kg::extract::detail {
+
+void LinearModel::build_table() {
+  std::size_t cap = 16;
+  while (cap < keys_.size() * 2) cap <<= 1;
+  table_keys_.assign(cap, 0);
+  table_rows_.assign(cap, 0);
+  mask_ = cap - 1;
+  for (std::uint32_t r = 0; r < keys_.size(); ++r) {
+    std::uint64_t slot = mix64(keys_[r]) & mask_;
+    while (table_keys_[slot] != 0) slot = (slot + 1) & mask_;
+    table_keys_[slot] = keys_[r];
+    table_rows_[slot] = r;
+  }
+}
+
+void LinearModel::add_scores(std::span<const std::uint64_t> features, float* scores) const {
+  if (keys_.empty()) return;
+  for (std::uint64_t f : features) {
+    if (f == 0) f = 1;
+    std::uint64_t slot = mix64(f) & mask_;
+    while (true) {
+      const std::uint64_t k = table_keys_[slot];
+      if (k == f) {
+        const std::uint32_t r = table_rows_[slot];
+        for (std::uint32_t e = offsets_[r]; e < offsets_[r + 1]; ++e) {
+          scores[classes_[e]] += static_cast<float>(weights_[e]) * scale_;
+        }
+        break;
+      }
+      if (k == 0) break;
+      slot = (slot + 1) & mask_;
+    }
+  }
+}
+
+int LinearModel::predict(std::span<const std::uint64_t> features, std::vector<float>& buf) const {
+  buf.assign(static_cast<std::size_t>(n_classes_), 0.0F);
+  add_scores(features, buf.data());
+  return static_cast<int>(std::max_element(buf.begin(), buf.end()) - buf.begin());
+}
+
+void LinearModel::save(BinaryWriter& out) const {
+  out.pod(static_cast<std::int32_t>(n_classes_));
+  out.pod(scale_);
+  out.vec(keys_);
+  out.vec(offsets_);
+  out.vec(classes_);
+  out.vec(weights_);
+}
+
+bool LinearModel::load(BinaryReader& in) {
+  std::int32_t n = 0;
+  if (!in.pod(n) || !in.pod(scale_) || !in.vec(keys_) || !in.vec(offsets_) || !in.vec(classes_) ||
+      !in.vec(weights_)) {
+    return false;
+  }
+  n_classes_ = n;
+  if (offsets_.size() != keys_.size() + 1 || classes_.size() != weights_.size() ||
+      offsets_.back() != weights_.size()) {
+    return false;
+  }
+  for (const auto c : classes_) {
+    if (c >= n_classes_) return false;
+  }
+  build_table();
+  return true;
+}
+
+void PerceptronTrainer::scores(std::span<const std::uint64_t> features,
+                               std::vector<double>& out) const {
+  out.assign(static_cast<std::size_t>(n_classes_), 0.0);
+  for (std::uint64_t f : features) {
+    if (f == 0) f = 1;
+    const auto it = index_.find(f);
+    if (it == index_.end()) continue;
+    for (const auto& e : rows_[it->second]) out[e.cls] += e.w;
+  }
+}
+
+int PerceptronTrainer::predict(std::span<const std::uint64_t> features,
+                               std::vector<double>& buf) const {
+  scores(features, buf);
+  return static_cast<int>(std::max_element(buf.begin(), buf.end()) - buf.begin());
+}
+
+void PerceptronTrainer::update(std::span<const std::uint64_t> features, int truth, int guess) {
+  if (truth == guess) return;
+  const auto bump = [&](std::vector<Entry>& row, int cls, int delta) {
+    for (auto& e : row) {
+      if (e.cls == cls) {
+        e.w += delta;
+        e.u += clock_ * delta;
+        return;
+      }
+    }
+    row.push_back({static_cast<std::uint16_t>(cls), delta, clock_ * delta});
+  };
+  for (std::uint64_t f : features) {
+    if (f == 0) f = 1;
+    auto [it, inserted] = index_.try_emplace(f, static_cast<std::uint32_t>(rows_.size()));
+    if (inserted) rows_.emplace_back();
+    auto& row = rows_[it->second];
+    bump(row, truth, 1);
+    if (guess >= 0) bump(row, guess, -1);
+  }
+}
+
+LinearModel PerceptronTrainer::average(double prune) const {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(index_.begin(), index_.end());
+  std::sort(order.begin(), order.end());
+  const double c = static_cast<double>(clock_);
+  double max_abs = 0.0;
+  struct Kept {
+    std::uint16_t cls;
+    double w;
+  };
+  std::vector<std::uint64_t> keys;
+  std::vector<std::vector<Kept>> kept_rows;
+  for (const auto& [key, row_index] : order) {
+    std::vector<Kept> kept;
+    for (const auto& e : rows_[row_index]) {
+      const double avg = static_cast<double>(e.w) - static_cast<double>(e.u) / c;
+      if (std::fabs(avg) < prune) continue;
+      kept.push_back({e.cls, avg});
+      max_abs = std::max(max_abs, std::fabs(avg));
+    }
+    if (kept.empty()) continue;
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.cls < b.cls; });
+    keys.push_back(key);
+    kept_rows.push_back(std::move(kept));
+  }
+  LinearModel m;
+  m.n_classes_ = n_classes_;
+  m.scale_ = max_abs > 0 ? static_cast<float>(max_abs / 32767.0) : 1.0F;
+  m.keys_ = std::move(keys);
+  m.offsets_.push_back(0);
+  for (const auto& row : kept_rows) {
+    for (const auto& k : row) {
+      m.classes_.push_back(k.cls);
+      m.weights_.push_back(
+          static_cast<std::int16_t>(std::lround(k.w / static_cast<double>(m.scale_))));
+    }
+    m.offsets_.push_back(static_cast<std::uint32_t>(m.classes_.size()));
+  }
+  m.build_table();
+  return m;
+}
+
+}  // namespace kg::extract::detail

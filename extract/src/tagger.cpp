@@ -1,0 +1,345 @@
+#include <algorithm>
+#include <kg/extract/tagger.hpp>
+#include <map>
+#include <ostream>
+#include <unordered_map>
+
+#include "features.hpp"
+#include "perceptron.hpp"
+#include "util/binary_io.hpp"
+#include "util/text.hpp"
+
+namespace kg::extract {
+
+struct Tagger::Impl {
+  std::vector<std::string> classes;                        // "UPOS\tXPOS"
+  std::vector<std::string> upos;                           // per class
+  std::vector<std::string> xpos;                           // per class
+  std::unordered_map<std::string, int> tagdict;            // frequent unambiguous words
+  std::unordered_map<std::string, std::string> ambiguity;  // key -> "NN|VB"
+  detail::LinearModel model;
+
+  [[nodiscard]] std::string_view amb(const std::string& key) const {
+    const auto it = ambiguity.find(key);
+    return it == ambiguity.end() ? std::string_view("?") : std::string_view(it->second);
+  }
+
+  void features(const std::vector<detail::WordInfo>& w, std::size_t i, std::string_view t1,
+                std::string_view t2, detail::FeatureSet& f) const {
+    f.clear();
+    const auto& cur = w[i];
+    static const detail::WordInfo kStart{"<S>", "<s>", "<S>"};
+    static const detail::WordInfo kEnd{"</S>", "</s>", "</S>"};
+    const auto at = [&](long k) -> const detail::WordInfo& {
+      const long j = static_cast<long>(i) + k;
+      if (j < 0) return kStart;
+      if (j >= static_cast<long>(w.size())) return kEnd;
+      return w[static_cast<std::size_t>(j)];
+    };
+    f.add(0, "");
+    f.add(1, cur.key);
+    f.add(2, cur.raw);
+    f.add(3, detail::utf8_suffix(cur.key, 1));
+    f.add(4, detail::utf8_suffix(cur.key, 2));
+    f.add(5, detail::utf8_suffix(cur.key, 3));
+    f.add(6, detail::utf8_suffix(cur.key, 4));
+    f.add(7, detail::utf8_prefix(cur.raw, 1));
+    f.add(8, detail::utf8_prefix(cur.key, 2));
+    f.add(9, detail::utf8_prefix(cur.key, 3));
+    f.add(10, cur.shape);
+    f.add(11, t1);
+    f.add(12, t2);
+    f.add(13, t1, t2);
+    f.add(14, t1, cur.key);
+    f.add(15, at(-1).key);
+    f.add(16, detail::utf8_suffix(at(-1).key, 3));
+    f.add(17, at(-2).key);
+    f.add(18, at(1).key);
+    f.add(19, detail::utf8_suffix(at(1).key, 3));
+    f.add(20, at(2).key);
+    f.add(21, amb(at(1).key));
+    f.add(22, amb(at(2).key));
+    f.add(23, amb(cur.key));
+    f.add(24, at(-1).key, cur.key);
+    f.add(25, cur.key, at(1).key);
+    f.add(26, t1, amb(at(1).key));
+    f.add(27, amb(cur.key), amb(at(1).key));
+    f.add(28, i == 0 ? "first" : "mid", cur.shape);
+    f.add(29, t1, detail::utf8_suffix(cur.key, 3));
+    f.add(30, at(1).shape);
+    f.add(31, at(-1).shape, cur.shape);
+    f.add(32, t1, cur.shape);
+    f.add(33, at(-1).key, t1);
+    f.add(34, cur.key, amb(at(1).key));
+    f.add(35, t1, at(1).key);
+    f.add(36, detail::utf8_suffix(at(1).key, 2), amb(at(1).key));
+    f.add(37, amb(at(-1).key), t1, amb(cur.key));
+  }
+
+  // Greedy decoding; class indices out.
+  void decode(const std::vector<std::string_view>& words, std::vector<int>& out) const {
+    std::vector<detail::WordInfo> info;
+    info.reserve(words.size());
+    for (const auto w : words) info.push_back(detail::word_info(w));
+    out.assign(words.size(), 0);
+    detail::FeatureSet f;
+    std::vector<float> buf;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const auto it = tagdict.find(info[i].raw);
+      if (it != tagdict.end()) {
+        out[i] = it->second;
+        continue;
+      }
+      const std::string_view t1 =
+          i > 0 ? std::string_view(xpos[static_cast<std::size_t>(out[i - 1])]) : "<S>";
+      const std::string_view t2 =
+          i > 1 ? std::string_view(xpos[static_cast<std::size_t>(out[i - 2])]) : "<S>";
+      features(info, i, t1, t2, f);
+      out[i] = model.predict(f.values(), buf);
+    }
+  }
+};
+
+namespace {
+constexpr char kMagic[] = "KGTAG1";
+}
+
+Tagger::Tagger() : impl_(std::make_shared<Impl>()) {}
+
+void Tagger::tag(const std::vector<std::string_view>& words, std::vector<std::string>& upos,
+                 std::vector<std::string>& xpos) const {
+  std::vector<int> cls;
+  impl_->decode(words, cls);
+  upos.resize(words.size());
+  xpos.resize(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    upos[i] = impl_->upos[static_cast<std::size_t>(cls[i])];
+    xpos[i] = impl_->xpos[static_cast<std::size_t>(cls[i])];
+  }
+}
+
+void Tagger::tag(ConlluSentence& s) const {
+  std::vector<std::string> norms;
+  norms.reserve(s.tokens.size());
+  for (const auto& t : s.tokens) norms.push_back(detail::normalize_form(t.form));
+  std::vector<std::string_view> words(norms.begin(), norms.end());
+  std::vector<std::string> upos;
+  std::vector<std::string> xpos;
+  tag(words, upos, xpos);
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    s.tokens[i].upos = std::move(upos[i]);
+    s.tokens[i].xpos = std::move(xpos[i]);
+  }
+}
+
+void Tagger::process(Document& doc) const {
+  auto& tokens = doc.tokens();
+  std::vector<std::string_view> words;
+  std::vector<int> cls;
+  for (const auto& s : doc.sentences()) {
+    words.clear();
+    for (auto i = s.token_begin; i < s.token_end; ++i) words.push_back(tokens[i].norm);
+    impl_->decode(words, cls);
+    for (auto i = s.token_begin; i < s.token_end; ++i) {
+      const auto c = static_cast<std::size_t>(cls[i - s.token_begin]);
+      tokens[i].upos = impl_->upos[c];
+      tokens[i].xpos = impl_->xpos[c];
+    }
+  }
+  doc.mark_assigned(kTags);
+}
+
+Tagger Tagger::train(const std::vector<ConlluSentence>& train,
+                     const std::vector<ConlluSentence>* dev, const TaggerTrainOptions& options,
+                     std::ostream* log) {
+  auto impl = std::make_shared<Impl>();
+  std::map<std::string, int> class_index;
+  std::map<std::string, std::map<int, int>> raw_counts;
+  std::map<std::string, std::map<std::string, int>> key_counts;
+  struct Sent {
+    std::vector<std::string> norms;
+    std::vector<int> gold;
+  };
+  std::vector<Sent> data;
+  for (const auto& s : train) {
+    Sent d;
+    for (const auto& t : s.tokens) {
+      const std::string joint = t.upos + "\t" + t.xpos;
+      auto [it, inserted] = class_index.try_emplace(joint, 0);
+      (void)inserted;
+      d.norms.push_back(detail::normalize_form(t.form));
+      d.gold.push_back(0);
+    }
+    data.push_back(std::move(d));
+  }
+  int next = 0;
+  for (auto& [name, idx] : class_index) {
+    idx = next++;
+    impl->classes.push_back(name);
+    const auto tab = name.find('\t');
+    impl->upos.push_back(name.substr(0, tab));
+    impl->xpos.push_back(name.substr(tab + 1));
+  }
+  for (std::size_t k = 0; k < train.size(); ++k) {
+    for (std::size_t i = 0; i < train[k].tokens.size(); ++i) {
+      const auto& t = train[k].tokens[i];
+      const int c = class_index.at(t.upos + "\t" + t.xpos);
+      data[k].gold[i] = c;
+      ++raw_counts[data[k].norms[i]][c];
+      ++key_counts[detail::word_info(data[k].norms[i]).key][t.upos + "_" + t.xpos];
+    }
+  }
+  for (const auto& [w, counts] : raw_counts) {
+    int total = 0;
+    int best = 0;
+    int best_c = 0;
+    for (const auto& [c, n] : counts) {
+      total += n;
+      if (n > best) {
+        best = n;
+        best_c = c;
+      }
+    }
+    if (total >= 20 && best * 1000 >= total * 995) impl->tagdict.emplace(w, best_c);
+  }
+  for (const auto& [w, counts] : key_counts) {
+    int total = 0;
+    for (const auto& [x, n] : counts) total += n;
+    if (total < 3) continue;
+    std::string amb;
+    for (const auto& [x, n] : counts) {
+      if (n * 20 < total) continue;
+      if (!amb.empty()) amb += '|';
+      amb += x;
+    }
+    impl->ambiguity.emplace(w, amb);
+  }
+
+  detail::PerceptronTrainer trainer(static_cast<int>(impl->classes.size()));
+  detail::SplitMix64 rng(options.seed);
+  std::vector<std::size_t> order(data.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  detail::FeatureSet f;
+  std::vector<double> buf;
+  std::vector<detail::WordInfo> info;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    rng.shuffle(order);
+    std::size_t correct = 0;
+    std::size_t total = 0;
+    for (const auto k : order) {
+      const auto& d = data[k];
+      info.clear();
+      for (const auto& w : d.norms) info.push_back(detail::word_info(w));
+      std::vector<int> pred(d.norms.size(), 0);
+      for (std::size_t i = 0; i < d.norms.size(); ++i) {
+        const auto it = impl->tagdict.find(d.norms[i]);
+        if (it != impl->tagdict.end()) {
+          pred[i] = it->second;
+          continue;
+        }
+        const std::string_view t1 =
+            i > 0 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 1])]) : "<S>";
+        const std::string_view t2 =
+            i > 1 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 2])]) : "<S>";
+        impl->features(info, i, t1, t2, f);
+        const int guess = trainer.predict(f.values(), buf);
+        trainer.update(f.values(), d.gold[i], guess);
+        trainer.tick();
+        pred[i] = guess;
+        correct += guess == d.gold[i];
+        ++total;
+      }
+    }
+    if (log) {
+      *log << "tagger epoch " << epoch + 1 << ": train accuracy "
+           << (total ? 100.0 * static_cast<double>(correct) / static_cast<double>(total) : 0.0)
+           << "%\n";
+    }
+  }
+  impl->model = trainer.average(options.prune);
+  Tagger tagger;
+  tagger.impl_ = impl;
+  if (dev && log) {
+    std::size_t ok_u = 0;
+    std::size_t ok_x = 0;
+    std::size_t n = 0;
+    for (auto s : *dev) {
+      const auto gold = s;
+      tagger.tag(s);
+      for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+        ok_u += s.tokens[i].upos == gold.tokens[i].upos;
+        ok_x += s.tokens[i].xpos == gold.tokens[i].xpos;
+        ++n;
+      }
+    }
+    *log << "tagger dev: UPOS " << 100.0 * static_cast<double>(ok_u) / static_cast<double>(n)
+         << "% XPOS " << 100.0 * static_cast<double>(ok_x) / static_cast<double>(n) << "% ("
+         << impl->model.n_features() << " features, " << impl->model.n_weights() << " weights)\n";
+  }
+  return tagger;
+}
+
+Result<void> Tagger::save(const std::string& path) const {
+  detail::BinaryWriter w;
+  w.str(kMagic);
+  w.strings(impl_->classes);
+  std::vector<std::pair<std::string, int>> td(impl_->tagdict.begin(), impl_->tagdict.end());
+  std::sort(td.begin(), td.end());
+  w.pod(static_cast<std::uint32_t>(td.size()));
+  for (const auto& [k, v] : td) {
+    w.str(k);
+    w.pod(static_cast<std::int32_t>(v));
+  }
+  std::vector<std::pair<std::string, std::string>> amb(impl_->ambiguity.begin(),
+                                                       impl_->ambiguity.end());
+  std::sort(amb.begin(), amb.end());
+  w.pod(static_cast<std::uint32_t>(amb.size()));
+  for (const auto& [k, v] : amb) {
+    w.str(k);
+    w.str(v);
+  }
+  impl_->model.save(w);
+  return detail::write_file_atomic(path, w.bytes());
+}
+
+Result<Tagger> Tagger::load(const std::string& path) {
+  auto bytes = detail::read_file_bytes(path);
+  if (!bytes) return tl::unexpected(bytes.error());
+  detail::BinaryReader r(*bytes, path);
+  std::string magic;
+  if (!r.str(magic) || magic != kMagic) return tl::unexpected(r.error("not a tagger model"));
+  auto impl = std::make_shared<Impl>();
+  if (!r.strings(impl->classes)) return tl::unexpected(r.error("classes"));
+  for (const auto& c : impl->classes) {
+    const auto tab = c.find('\t');
+    impl->upos.push_back(c.substr(0, tab));
+    impl->xpos.push_back(tab == std::string::npos ? c : c.substr(tab + 1));
+  }
+  std::uint32_t n = 0;
+  if (!r.pod(n)) return tl::unexpected(r.error("tag dictionary"));
+  impl->tagdict.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::int32_t v = 0;
+    if (!r.str(k) || !r.pod(v) || v < 0 || v >= static_cast<std::int32_t>(impl->classes.size())) {
+      return tl::unexpected(r.error("tag dictionary"));
+    }
+    impl->tagdict.emplace(std::move(k), v);
+  }
+  if (!r.pod(n)) return tl::unexpected(r.error("ambiguity classes"));
+  impl->ambiguity.reserve(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::string v;
+    if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("ambiguity classes"));
+    impl->ambiguity.emplace(std::move(k), std::move(v));
+  }
+  if (!impl->model.load(r) || impl->model.n_classes() != static_cast<int>(impl->classes.size())) {
+    return tl::unexpected(r.error("weights"));
+  }
+  Tagger t;
+  t.impl_ = std::move(impl);
+  return t;
+}
+
+}  // namespace kg::extract

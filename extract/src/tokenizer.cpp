@@ -1,0 +1,731 @@
+#include <algorithm>
+#include <cstring>
+#include <kg/extract/tokenizer.hpp>
+#include <map>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "perceptron.hpp"
+#include "util/binary_io.hpp"
+#include "util/text.hpp"
+
+namespace kg::extract {
+
+using detail::decode_utf8;
+
+struct Tokenizer::Impl {
+  std::unordered_set<std::string> abbreviations;                   // exact forms with final '.'
+  std::unordered_map<std::string, std::vector<std::uint8_t>> mwt;  // lower form -> split points
+  std::unordered_set<std::string> hyphen_prefixes;  // lower left parts kept before '-'
+  std::unordered_set<std::string> hyphen_words;     // lower compounds kept whole
+  detail::LinearModel boundary;                     // 2 classes: 0 = continue, 1 = end
+};
+
+namespace {
+
+constexpr char kMagic[] = "KGTOK1";
+constexpr int kMaxSentenceTokens = 200;
+
+struct Cp {
+  char32_t c;
+  std::size_t len;
+};
+
+Cp cp_at(std::string_view s, std::size_t i) {
+  std::size_t len = 1;
+  const char32_t c = decode_utf8(s, i, len);
+  return {c, len};
+}
+
+// Start of the code point that ends at byte t (exclusive).
+std::size_t prev_cp_start(std::string_view s, std::size_t t) {
+  std::size_t i = t - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+bool is_opening(char32_t c) {
+  return c == '(' || c == '[' || c == '{' || c == '"' || c == 0x201C || c == 0x201E ||
+         c == 0x2018 || c == 0xAB || c == 0xBF || c == 0xA1 || c == '*' || c == '<' || c == 0x201A;
+}
+
+bool is_closing(char32_t c) {
+  return c == ')' || c == ']' || c == '}' || c == '"' || c == 0x201D || c == 0x2019 || c == '\'' ||
+         c == 0xBB || c == ',' || c == ';' || c == ':' || c == '*' || c == '>';
+}
+
+bool is_dash(char32_t c) { return c == 0x2013 || c == 0x2014 || c == 0x2015; }
+
+bool is_word_cp(char32_t c) { return detail::is_letter_cp(c) || detail::is_digit(c) || c == '_'; }
+
+std::string digit_key(std::string_view lower) {
+  std::string out(lower);
+  for (auto& ch : out) {
+    if (ch >= '0' && ch <= '9') ch = '0';
+  }
+  return out;
+}
+
+bool is_email_or_url(std::string_view w) {
+  if (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") ||
+      w.starts_with("ftp://")) {
+    return true;
+  }
+  const auto at = w.find('@');
+  if (at != std::string_view::npos && at > 0) {
+    const auto dot = w.find('.', at);
+    return dot != std::string_view::npos && dot + 1 < w.size() &&
+           std::isalnum(static_cast<unsigned char>(w[dot + 1]));
+  }
+  return false;
+}
+
+bool is_initials(std::string_view w) {
+  // (L.)+ e.g. "U.S.", "p.m.", "J."
+  std::size_t i = 0;
+  int letters = 0;
+  while (i < w.size()) {
+    const Cp a = cp_at(w, i);
+    if (!detail::is_letter_cp(a.c)) return false;
+    i += a.len;
+    if (i >= w.size() || w[i] != '.') return false;
+    ++i;
+    ++letters;
+  }
+  return letters > 0;
+}
+
+class ChunkSplitter {
+ public:
+  ChunkSplitter(const Tokenizer::Impl& m, std::string_view text, std::vector<Token>& out)
+      : m_(m), text_(text), out_(out) {}
+
+  void split(std::size_t s, std::size_t t) {
+    std::vector<std::pair<std::size_t, std::size_t>> tail;
+    const std::string_view whole = text_.substr(s, t - s);
+    if (is_email_or_url(whole)) {
+      while (t > s + 1) {
+        const std::size_t p = prev_cp_start(text_, t);
+        const char32_t c = cp_at(text_, p).c;
+        if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
+            c == '"' || c == '\'' || c == 0x201D || c == 0x2019) {
+          tail.emplace_back(p, t);
+          t = p;
+        } else {
+          break;
+        }
+      }
+      emit(s, t, false);
+      for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second, false);
+      return;
+    }
+    // Leading punctuation, currency symbols, hashtags and mentions.
+    while (s < t) {
+      const Cp a = cp_at(text_, s);
+      if (is_opening(a.c)) {
+        emit(s, s + a.len, false);
+        s += a.len;
+        continue;
+      }
+      if (a.c == '\'' || a.c == 0x2019) {
+        const std::string rest = detail::to_lower(detail::normalize_form(text_.substr(s, t - s)));
+        const bool clitic = rest == "'s" || rest == "'re" || rest == "'ll" || rest == "'ve" ||
+                            rest == "'d" || rest == "'m" || rest == "'em" || rest == "'t";
+        const bool decade = s + a.len < t && detail::is_digit(cp_at(text_, s + a.len).c);
+        if (clitic || decade || t - s == a.len) break;
+        emit(s, s + a.len, false);
+        s += a.len;
+        continue;
+      }
+      if (is_dash(a.c) || (a.c == '-' && s + 1 < t && text_[s + 1] == '-')) {
+        std::size_t e = s;
+        while (e < t) {
+          const Cp b = cp_at(text_, e);
+          if (!is_dash(b.c) && b.c != '-') break;
+          e += b.len;
+        }
+        emit(s, e, false);
+        s = e;
+        continue;
+      }
+      if (a.c == '.' && s + 1 < t && text_[s + 1] == '.') {
+        std::size_t e = s;
+        while (e < t && text_[e] == '.') ++e;
+        emit(s, e, false);
+        s = e;
+        continue;
+      }
+      if (a.c == 0x2026) {
+        emit(s, s + a.len, false);
+        s += a.len;
+        continue;
+      }
+      if ((a.c == '$' || a.c == 0xA3 || a.c == 0x20AC || a.c == 0xA5) && s + a.len < t &&
+          detail::is_digit(cp_at(text_, s + a.len).c)) {
+        emit(s, s + a.len, false);
+        s += a.len;
+        continue;
+      }
+      if ((a.c == '#' || a.c == '@') && s + 1 < t && is_word_cp(cp_at(text_, s + 1).c)) {
+        std::size_t e = s + 1;
+        while (e < t) {
+          const Cp b = cp_at(text_, e);
+          if (!is_word_cp(b.c)) break;
+          e += b.len;
+        }
+        emit(s, e, false);
+        s = e;
+        continue;
+      }
+      break;
+    }
+    // Trailing punctuation.
+    while (t > s) {
+      const std::size_t p = prev_cp_start(text_, t);
+      const char32_t c = cp_at(text_, p).c;
+      if (p == s) break;
+      if (c == '!' || c == '?') {
+        std::size_t q = p;
+        while (q > s && (text_[q - 1] == '!' || text_[q - 1] == '?')) --q;
+        if (q == s) break;
+        tail.emplace_back(q, t);
+        t = q;
+        continue;
+      }
+      if (is_closing(c)) {
+        tail.emplace_back(p, t);
+        t = p;
+        continue;
+      }
+      if (c == '.') {
+        std::size_t q = p;
+        while (q > s && text_[q - 1] == '.') --q;
+        if (q == s) break;  // all dots: one token
+        if (t - q >= 2) {
+          tail.emplace_back(q, t);
+          t = q;
+          continue;
+        }
+        const std::string_view core = text_.substr(s, t - s);
+        if (is_abbreviation(core)) break;
+        tail.emplace_back(p, t);
+        t = p;
+        continue;
+      }
+      if (c == 0x2026 || is_dash(c)) {
+        tail.emplace_back(p, t);
+        t = p;
+        continue;
+      }
+      if (c == '-' && text_[p - 1] == '-') {
+        std::size_t q = p;
+        while (q > s && text_[q - 1] == '-') --q;
+        if (q == s) break;
+        tail.emplace_back(q, t);
+        t = q;
+        continue;
+      }
+      if (c == '%' && detail::is_digit(cp_at(text_, prev_cp_start(text_, p)).c)) {
+        tail.emplace_back(p, t);
+        t = p;
+        continue;
+      }
+      break;
+    }
+    if (s < t) middle(s, t);
+    for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second, false);
+  }
+
+  [[nodiscard]] bool is_abbreviation(std::string_view core) const {
+    if (is_initials(core)) return true;
+    const std::string norm = detail::normalize_form(core);
+    return m_.abbreviations.count(norm) > 0;
+  }
+
+ private:
+  // Splits the inside of a chunk: dashes, ellipses, emoji, slashes and commas between
+  // letters, hyphens (unless learned as kept), then clitics.
+  void middle(std::size_t s, std::size_t t) {
+    std::size_t seg = s;
+    std::size_t i = s;
+    const auto flush = [&](std::size_t end) {
+      if (end > seg) words(seg, end);
+    };
+    while (i < t) {
+      const Cp a = cp_at(text_, i);
+      if (detail::is_emoji_cp(a.c)) {
+        flush(i);
+        std::size_t e = i + a.len;
+        while (e < t) {
+          const Cp b = cp_at(text_, e);
+          if (detail::is_emoji_modifier_cp(b.c)) {
+            e += b.len;
+            if (b.c == 0x200D && e < t) e += cp_at(text_, e).len;
+          } else if (b.c >= 0x1F1E6 && b.c <= 0x1F1FF && a.c >= 0x1F1E6 && a.c <= 0x1F1FF &&
+                     e == i + a.len) {
+            e += b.len;  // regional-indicator pair (flag)
+          } else {
+            break;
+          }
+        }
+        emit(i, e, false);
+        i = e;
+        seg = i;
+        continue;
+      }
+      const bool prev_letter =
+          i > s && detail::is_letter_cp(cp_at(text_, prev_cp_start(text_, i)).c);
+      const bool next_letter = i + a.len < t && detail::is_letter_cp(cp_at(text_, i + a.len).c);
+      const bool next_alnum = i + a.len < t && is_word_cp(cp_at(text_, i + a.len).c);
+      if (is_dash(a.c) || (a.c == '-' && i + 1 < t && text_[i + 1] == '-') ||
+          (a.c == '.' && i + 1 < t && text_[i + 1] == '.') || a.c == 0x2026) {
+        flush(i);
+        std::size_t e = i + a.len;
+        if (a.c == '-' || a.c == '.') {
+          while (e < t && text_[e] == static_cast<char>(a.c)) ++e;
+        }
+        emit(i, e, false);
+        i = e;
+        seg = i;
+        continue;
+      }
+      if ((a.c == '/' || a.c == ',' || a.c == ';') && prev_letter && next_letter) {
+        flush(i);
+        emit(i, i + a.len, false);
+        i += a.len;
+        seg = i;
+        continue;
+      }
+      if (a.c == '-' && i > seg && next_alnum) {
+        // Decide on the compound from this segment to the end of the alphanumeric run.
+        std::size_t e = i + 1;
+        while (e < t) {
+          const Cp b = cp_at(text_, e);
+          if (!is_word_cp(b.c) && b.c != '-' && b.c != '.' && b.c != '\'' && b.c != 0x2019) break;
+          e += b.len;
+        }
+        const std::string left = digit_key(detail::to_lower(text_.substr(seg, i - seg)));
+        const std::string compound = detail::to_lower(text_.substr(seg, e - seg));
+        const bool digits =
+            std::all_of(left.begin(), left.end(), [](char ch) { return ch == '0'; });
+        const bool keep = m_.hyphen_prefixes.count(left) > 0 ||
+                          m_.hyphen_words.count(compound) > 0 ||
+                          (digits && m_.hyphen_prefixes.count("0") > 0);
+        if (!keep) {
+          flush(i);
+          emit(i, i + 1, false);
+          ++i;
+          seg = i;
+          continue;
+        }
+        i = e;  // keep the whole compound in this segment
+        continue;
+      }
+      i += a.len;
+    }
+    flush(t);
+  }
+
+  // Splits a word into its multiword-token parts (clitics) and emits them.
+  void words(std::size_t s, std::size_t t) {
+    const std::string_view w = text_.substr(s, t - s);
+    const std::string lower = detail::to_lower(detail::normalize_form(w));
+    std::vector<std::size_t> cuts;  // code-point positions
+    if (const auto it = m_.mwt.find(lower); it != m_.mwt.end()) {
+      for (const auto c : it->second) cuts.push_back(c);
+    } else {
+      const std::size_t n = detail::utf8_length(lower);
+      const auto ends = [&](std::string_view suf) {
+        return lower.size() > suf.size() && lower.ends_with(suf);
+      };
+      std::size_t cut = 0;
+      if (ends("n't") && n > 3) {
+        cut = n - 3;
+      } else if (ends("'re") || ends("'ve") || ends("'ll")) {
+        cut = n - 3;
+      } else if (ends("'s") || ends("'m") || ends("'d")) {
+        cut = n - 2;
+      }
+      if (cut > 0) {
+        const std::string_view head = detail::utf8_prefix(lower, cut);
+        const bool letters = !head.empty() && detail::is_letter_cp(cp_at(head, 0).c);
+        if (letters) cuts.push_back(cut);
+      }
+    }
+    if (cuts.empty()) {
+      emit(s, t, false);
+      return;
+    }
+    std::size_t prev = s;
+    for (const auto cut : cuts) {
+      const std::size_t pos = s + detail::utf8_prefix(w, cut).size();
+      if (pos <= prev || pos >= t) continue;
+      emit(prev, pos, true);
+      prev = pos;
+    }
+    emit(prev, t, false);
+  }
+
+  void emit(std::size_t s, std::size_t e, bool joined) {
+    if (e <= s) return;
+    Token tok;
+    tok.start = static_cast<std::uint32_t>(s);
+    tok.end = static_cast<std::uint32_t>(e);
+    tok.norm = detail::normalize_form(text_.substr(s, e - s));
+    tok.space_after = false;
+    tok.joined_with_next = joined;
+    out_.push_back(std::move(tok));
+  }
+
+  const Tokenizer::Impl& m_;
+  std::string_view text_;
+  std::vector<Token>& out_;
+};
+
+bool is_final_punct(std::string_view norm) {
+  if (norm.empty()) return false;
+  return std::all_of(norm.begin(), norm.end(),
+                     [](char c) { return c == '.' || c == '!' || c == '?'; });
+}
+
+bool is_boundary_candidate(std::string_view norm) {
+  return is_final_punct(norm) || (norm.size() > 1 && norm.back() == '.');
+}
+
+bool is_closing_norm(std::string_view norm) {
+  return norm == "\"" || norm == "'" || norm == ")" || norm == "]" || norm == "}" || norm == "''";
+}
+
+char first_class(std::string_view w) {
+  if (w.empty()) return '_';
+  const Cp a = cp_at(w, 0);
+  if (detail::is_upper_cp(a.c)) return 'U';
+  if (detail::is_letter_cp(a.c)) return 'l';
+  if (detail::is_digit(a.c)) return 'd';
+  return 'p';
+}
+
+// Features of a candidate boundary after word `j` (candidate word `i`, next word j+1).
+void boundary_features(const std::vector<std::string>& norms, std::size_t i, std::size_t j,
+                       std::vector<std::uint64_t>& f) {
+  f.clear();
+  const auto add = [&](std::string_view name, std::string_view value) {
+    f.push_back(detail::fnv1a(value, detail::fnv1a(name)));
+  };
+  const std::string cand = detail::to_lower(norms[i]);
+  const std::string next = j + 1 < norms.size() ? norms[j + 1] : std::string("<END>");
+  const std::string prev = i > 0 ? detail::to_lower(norms[i - 1]) : std::string("<S>");
+  const char nc = first_class(next);
+  const std::string ncs(1, nc);
+  add("b", "");
+  add("t", cand);
+  add("abbr", cand.size() > 1 && cand.back() == '.' && !is_final_punct(cand) ? "1" : "0");
+  add("n", next);
+  add("nl", detail::to_lower(next));
+  add("ns", detail::word_shape(next));
+  add("nc", ncs);
+  add("t+nc", cand + "|" + ncs);
+  add("p", prev);
+  add("p+t", prev + "|" + cand);
+  add("q", j > i ? norms[j] : "");
+  add("q+nc", (j > i ? norms[j] : "") + "|" + ncs);
+  add("ps", detail::word_shape(i > 0 ? norms[i - 1] : ""));
+}
+
+// Closing quotes/brackets written right after the candidate belong to its sentence;
+// attached[k] says no space separates word k from word k+1.
+std::size_t extend_closing(const std::vector<std::string>& norms, const std::vector<char>& attached,
+                           std::size_t i) {
+  std::size_t j = i;
+  while (j + 1 < norms.size() && attached[j] && is_closing_norm(norms[j + 1])) ++j;
+  return j;
+}
+
+}  // namespace
+
+Tokenizer::Tokenizer() : impl_(std::make_shared<Impl>()) {}
+
+bool Tokenizer::is_abbreviation(std::string_view word) const {
+  std::vector<Token> dummy;
+  return ChunkSplitter(*impl_, word, dummy).is_abbreviation(word);
+}
+
+std::vector<Token> Tokenizer::tokenize(std::string_view text, std::size_t begin,
+                                       std::size_t end) const {
+  std::vector<Token> out;
+  std::size_t i = begin;
+  ChunkSplitter splitter(*impl_, text, out);
+  while (i < end) {
+    const Cp a = cp_at(text, i);
+    if (detail::is_space_cp(a.c) || detail::is_invisible_cp(a.c)) {
+      if (!out.empty()) out.back().space_after = true;
+      i += a.len;
+      continue;
+    }
+    std::size_t e = i;
+    while (e < end) {
+      const Cp b = cp_at(text, e);
+      if (detail::is_space_cp(b.c) || detail::is_invisible_cp(b.c)) break;
+      e += b.len;
+    }
+    // "discuss.#G20Summit": a hashtag or mention glued to punctuation starts a new chunk.
+    std::size_t piece = i;
+    for (std::size_t k = i + 1; k + 1 < e; ++k) {
+      if ((text[k] == '#' || text[k] == '@') && std::strchr(".,;:!?)", text[k - 1]) != nullptr &&
+          is_word_cp(cp_at(text, k + 1).c)) {
+        splitter.split(piece, k);
+        piece = k;
+      }
+    }
+    splitter.split(piece, e);
+    i = e;
+  }
+  return out;
+}
+
+void Tokenizer::process(Document& doc) const {
+  const std::string& text = doc.text();
+  auto tokens = tokenize(text, doc.begin(), text.size());
+  std::vector<std::string> norms;
+  std::vector<char> attached;
+  norms.reserve(tokens.size());
+  for (const auto& t : tokens) {
+    norms.push_back(t.norm);
+    attached.push_back(t.space_after ? 0 : 1);
+  }
+  std::vector<Sentence> sentences;
+  std::vector<std::uint64_t> feats;
+  std::vector<float> buf;
+  std::size_t begin = 0;
+  const auto close = [&](std::size_t last) {
+    if (last + 1 <= begin) return;
+    Sentence s;
+    s.token_begin = static_cast<std::uint32_t>(begin);
+    s.token_end = static_cast<std::uint32_t>(last + 1);
+    s.start = tokens[begin].start;
+    s.end = tokens[last].end;
+    sentences.push_back(s);
+    begin = last + 1;
+  };
+  const auto newlines_between = [&](std::size_t a) {
+    int n = 0;
+    for (std::size_t k = tokens[a].end; k < tokens[a + 1].start; ++k) n += text[k] == '\n';
+    return n;
+  };
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i + 1 == tokens.size()) {
+      close(i);
+      break;
+    }
+    if (tokens[i].joined_with_next) continue;
+    const int nl = newlines_between(i);
+    if (nl >= 2) {
+      close(i);
+      continue;
+    }
+    if (nl == 1) {
+      // A line break ends the sentence unless the next line clearly continues it.
+      if (first_class(norms[i + 1]) != 'l' && norms[i] != "," && norms[i] != "and") {
+        close(i);
+        continue;
+      }
+    }
+    if (i - begin + 1 >= static_cast<std::size_t>(kMaxSentenceTokens)) {
+      close(i);
+      continue;
+    }
+    if (!is_boundary_candidate(norms[i])) continue;
+    const std::size_t j = extend_closing(norms, attached, i);
+    if (j + 1 >= tokens.size()) continue;  // document end closes it
+    boundary_features(norms, i, j, feats);
+    if (impl_->boundary.n_classes() == 2 && impl_->boundary.predict(feats, buf) == 1) {
+      close(j);
+      i = j;
+    }
+  }
+  doc.tokens() = std::move(tokens);
+  doc.sentences() = std::move(sentences);
+  doc.mark_assigned(kTokens | kSentences);
+}
+
+Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& documents,
+                           const TokenizerTrainOptions& options) {
+  auto impl = std::make_shared<Impl>();
+  std::map<std::string, int> abbr_kept;
+  std::map<std::string, int> abbr_split;
+  std::map<std::string, std::map<std::vector<std::uint8_t>, int>> mwt_counts;
+  std::map<std::string, int> surface_counts;
+  std::map<std::string, int> prefix_keep;
+  std::map<std::string, int> prefix_split;
+  std::map<std::string, int> word_keep;
+  std::map<std::string, int> word_split;
+  const auto space_after = [](const ConlluToken& t) {
+    return t.misc.find("SpaceAfter=No") == std::string::npos;
+  };
+  const auto alnum_start = [](std::string_view w) {
+    return !w.empty() && is_word_cp(cp_at(w, 0).c);
+  };
+  for (const auto& doc : documents) {
+    for (const auto& s : doc) {
+      const auto& toks = s.tokens;
+      std::vector<int> in_mwt(toks.size(), 0);
+      for (const auto& m : s.multiwords) {
+        std::string surface = detail::to_lower(detail::normalize_form(m.form));
+        std::vector<std::uint8_t> cuts;
+        std::size_t acc = 0;
+        for (int k = m.first; k < m.last && k <= static_cast<int>(toks.size()); ++k) {
+          acc += detail::utf8_length(
+              detail::normalize_form(toks[static_cast<std::size_t>(k - 1)].form));
+          cuts.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(acc, 255)));
+        }
+        for (int k = m.first; k <= m.last && k <= static_cast<int>(toks.size()); ++k) {
+          in_mwt[static_cast<std::size_t>(k - 1)] = 1;
+        }
+        ++mwt_counts[surface][cuts];
+        ++surface_counts[surface];
+      }
+      for (std::size_t i = 0; i < toks.size(); ++i) {
+        const std::string form = detail::normalize_form(toks[i].form);
+        if (!in_mwt[i]) ++surface_counts[detail::to_lower(form)];
+        if (form.size() > 1 && form.back() == '.' && !is_final_punct(form)) ++abbr_kept[form];
+        if (i + 1 < toks.size() && toks[i + 1].form == "." && !space_after(toks[i]) &&
+            alnum_start(form)) {
+          ++abbr_split[form + "."];
+        }
+        // Hyphen conventions.
+        const auto dash = form.find('-');
+        if (dash != std::string::npos && dash > 0 && dash + 1 < form.size() &&
+            form.find("://") == std::string::npos) {
+          ++prefix_keep[digit_key(detail::to_lower(form.substr(0, dash)))];
+          ++word_keep[detail::to_lower(form)];
+        }
+        if (i + 2 < toks.size() && toks[i + 1].form == "-" && !space_after(toks[i]) &&
+            !space_after(toks[i + 1]) && alnum_start(form) && alnum_start(toks[i + 2].form)) {
+          ++prefix_split[digit_key(detail::to_lower(form))];
+          ++word_split[detail::to_lower(form + "-" + detail::normalize_form(toks[i + 2].form))];
+        }
+      }
+    }
+  }
+  for (const auto& [w, n] : abbr_kept) {
+    const auto it = abbr_split.find(w);
+    const int split = it == abbr_split.end() ? 0 : it->second;
+    if (n >= 2 && n > split) impl->abbreviations.insert(w);
+  }
+  for (const auto& [surface, by_cuts] : mwt_counts) {
+    const auto best =
+        std::max_element(by_cuts.begin(), by_cuts.end(),
+                         [](const auto& a, const auto& b) { return a.second < b.second; });
+    const int total = surface_counts[surface];
+    if (best->second >= 2 && best->second * 2 >= total) impl->mwt.emplace(surface, best->first);
+  }
+  for (const auto& [p, n] : prefix_keep) {
+    const auto it = prefix_split.find(p);
+    if (n >= 2 && n > (it == prefix_split.end() ? 0 : it->second)) impl->hyphen_prefixes.insert(p);
+  }
+  for (const auto& [w, n] : word_keep) {
+    const auto it = word_split.find(w);
+    if (n > (it == word_split.end() ? 0 : it->second)) impl->hyphen_words.insert(w);
+  }
+
+  // Sentence-boundary classifier over candidate positions in running documents.
+  struct Example {
+    std::vector<std::uint64_t> feats;
+    int label;
+  };
+  std::vector<Example> examples;
+  for (const auto& doc : documents) {
+    std::vector<std::string> norms;
+    std::vector<char> ends;
+    std::vector<char> attached;
+    for (const auto& s : doc) {
+      for (const auto& t : s.tokens) {
+        norms.push_back(detail::normalize_form(t.form));
+        ends.push_back(0);
+        attached.push_back(space_after(t) ? 0 : 1);
+      }
+      if (!ends.empty()) ends.back() = 1;
+    }
+    for (std::size_t i = 0; i + 1 < norms.size(); ++i) {
+      if (!is_boundary_candidate(norms[i])) continue;
+      const std::size_t j = extend_closing(norms, attached, i);
+      if (j + 1 >= norms.size()) continue;
+      Example ex;
+      boundary_features(norms, i, j, ex.feats);
+      ex.label = ends[j] ? 1 : 0;
+      examples.push_back(std::move(ex));
+      i = j;
+    }
+  }
+  detail::PerceptronTrainer trainer(2);
+  detail::SplitMix64 rng(options.seed);
+  std::vector<std::size_t> order(examples.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::vector<double> buf;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    rng.shuffle(order);
+    for (const auto k : order) {
+      const auto& ex = examples[k];
+      trainer.update(ex.feats, ex.label, trainer.predict(ex.feats, buf));
+      trainer.tick();
+    }
+  }
+  impl->boundary = trainer.average(1e-3);
+  Tokenizer tok;
+  tok.impl_ = std::move(impl);
+  return tok;
+}
+
+namespace {
+template <class Set>
+std::vector<std::string> sorted(const Set& s) {
+  std::vector<std::string> v(s.begin(), s.end());
+  std::sort(v.begin(), v.end());
+  return v;
+}
+}  // namespace
+
+Result<void> Tokenizer::save(const std::string& path) const {
+  detail::BinaryWriter w;
+  w.str(kMagic);
+  w.strings(sorted(impl_->abbreviations));
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : impl_->mwt) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());
+  w.strings(keys);
+  for (const auto& k : keys) w.vec(impl_->mwt.at(k));
+  w.strings(sorted(impl_->hyphen_prefixes));
+  w.strings(sorted(impl_->hyphen_words));
+  impl_->boundary.save(w);
+  return detail::write_file_atomic(path, w.bytes());
+}
+
+Result<Tokenizer> Tokenizer::load(const std::string& path) {
+  auto bytes = detail::read_file_bytes(path);
+  if (!bytes) return tl::unexpected(bytes.error());
+  detail::BinaryReader r(*bytes, path);
+  std::string magic;
+  if (!r.str(magic) || magic != kMagic) return tl::unexpected(r.error("not a tokenizer model"));
+  auto impl = std::make_shared<Impl>();
+  std::vector<std::string> v;
+  if (!r.strings(v)) return tl::unexpected(r.error("abbreviations"));
+  impl->abbreviations.insert(v.begin(), v.end());
+  std::vector<std::string> keys;
+  if (!r.strings(keys)) return tl::unexpected(r.error("multiword tokens"));
+  for (const auto& k : keys) {
+    std::vector<std::uint8_t> cuts;
+    if (!r.vec(cuts)) return tl::unexpected(r.error("multiword tokens"));
+    impl->mwt.emplace(k, std::move(cuts));
+  }
+  if (!r.strings(v)) return tl::unexpected(r.error("hyphen prefixes"));
+  impl->hyphen_prefixes.insert(v.begin(), v.end());
+  if (!r.strings(v)) return tl::unexpected(r.error("hyphen words"));
+  impl->hyphen_words.insert(v.begin(), v.end());
+  if (!impl->boundary.load(r)) return tl::unexpected(r.error("sentence boundary weights"));
+  Tokenizer t;
+  t.impl_ = std::move(impl);
+  return t;
+}
+
+}  // namespace kg::extract

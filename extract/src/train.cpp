@@ -1,0 +1,222 @@
+#include <filesystem>
+#include <fstream>
+#include <kg/extract/entity_recognizer.hpp>
+#include <kg/extract/lemmatizer.hpp>
+#include <kg/extract/models.hpp>
+#include <kg/extract/tagger.hpp>
+#include <kg/extract/tokenizer.hpp>
+#include <kg/extract/train.hpp>
+#include <ostream>
+#include <unordered_map>
+
+#if __has_include(<kg/extract/dependency_parser.hpp>)
+#include <kg/extract/dependency_parser.hpp>
+#define KG_HAVE_PARSER 1
+#else
+#define KG_HAVE_PARSER 0
+#endif
+
+namespace kg::extract {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string out_path(const TrainOptions& o, const char* name) {
+  return (fs::path(o.out_dir) / name).string();
+}
+
+Result<void> ensure_out_dir(const TrainOptions& o) {
+  std::error_code ec;
+  fs::create_directories(o.out_dir, ec);
+  if (ec) {
+    return fail(Error::Code::kIo, "cannot create model directory: " + ec.message(), o.out_dir, 0, 0,
+                "pass --out with a writable directory");
+  }
+  return {};
+}
+
+template <class T>
+void truncate(std::vector<T>& v, std::size_t limit) {
+  if (limit > 0 && v.size() > limit) v.resize(limit);
+}
+
+// Documents of EWT and GUM for a split, each corpus cut to `limit` documents.
+Result<std::vector<std::vector<ConlluSentence>>> ud_documents(const TrainOptions& o,
+                                                              const std::string& split) {
+  auto files = corpus_files(o.data_dir, split);
+  if (!files) return tl::unexpected(files.error());
+  auto ewt = read_documents(files->ewt);
+  if (!ewt) return tl::unexpected(ewt.error());
+  auto gum = read_documents(files->gum);
+  if (!gum) return tl::unexpected(gum.error());
+  truncate(*ewt, o.limit);
+  truncate(*gum, o.limit);
+  std::vector<std::vector<ConlluSentence>> docs = std::move(*ewt);
+  for (auto& d : *gum) docs.push_back(std::move(d));
+  return docs;
+}
+
+std::vector<ConlluSentence> flatten(std::vector<std::vector<ConlluSentence>> docs) {
+  std::vector<ConlluSentence> out;
+  for (auto& d : docs) {
+    for (auto& s : d) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+Result<std::vector<ConlluSentence>> ud_sentences(const TrainOptions& o, const std::string& split,
+                                                 bool ewt_only) {
+  auto files = corpus_files(o.data_dir, split);
+  if (!files) return tl::unexpected(files.error());
+  if (ewt_only) {
+    auto ewt = read_documents(files->ewt);
+    if (!ewt) return tl::unexpected(ewt.error());
+    auto out = flatten(std::move(*ewt));
+    truncate(out, o.limit);
+    return out;
+  }
+  auto docs = ud_documents(o, split);
+  if (!docs) return tl::unexpected(docs.error());
+  return flatten(std::move(*docs));
+}
+
+}  // namespace
+
+Result<void> train_tokenizer(const TrainOptions& o, std::ostream* log) {
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto docs = ud_documents(o, "train");
+  if (!docs) return tl::unexpected(docs.error());
+  TokenizerTrainOptions to;
+  to.seed = o.seed;
+  const Tokenizer tok = Tokenizer::train(*docs, to);
+  if (log) *log << "tokenizer: trained on " << docs->size() << " documents\n";
+  return tok.save(out_path(o, kTokenizerModel));
+}
+
+Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto train = ud_sentences(o, "train", false);
+  if (!train) return tl::unexpected(train.error());
+  auto dev = ud_sentences(o, "dev", true);
+  if (!dev) return tl::unexpected(dev.error());
+  TaggerTrainOptions to;
+  to.seed = o.seed;
+  to.epochs = o.tagger_epochs;
+  const Tagger tagger = Tagger::train(*train, &*dev, to, log);
+  return tagger.save(out_path(o, kTaggerModel));
+}
+
+Result<void> train_lemmatizer(const TrainOptions& o, std::ostream* log) {
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto train = ud_sentences(o, "train", false);
+  if (!train) return tl::unexpected(train.error());
+  const Lemmatizer lem = Lemmatizer::train(*train);
+  if (log) *log << "lemmatizer: trained on " << train->size() << " sentences\n";
+  return lem.save(out_path(o, kLemmatizerModel));
+}
+
+namespace {
+
+Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std::string& split,
+                                                const std::vector<ConlluSentence>& ewt) {
+  auto files = corpus_files(o.data_dir, split);
+  if (!files) return tl::unexpected(files.error());
+  std::ifstream in(files->uner, std::ios::binary);
+  auto iob = read_iob2(in, files->uner);
+  if (!iob) return tl::unexpected(iob.error());
+  std::unordered_map<std::string, const ConlluSentence*> by_id;
+  for (const auto& s : ewt) by_id.emplace(s.comment_value("sent_id"), &s);
+  std::vector<NerSentence> out;
+  for (const auto& s : *iob) {
+    NerSentence n;
+    std::vector<std::string> raw;
+    for (const auto& r : s.rows) {
+      n.words.push_back(r[1]);
+      raw.push_back(r.size() > 2 ? r[2] : "O");
+    }
+    n.tags = clean_uner_tags(raw);
+    std::string id;
+    for (const auto& c : s.comments) {
+      if (c.rfind("# sent_id = ", 0) == 0) id = c.substr(12);
+    }
+    const auto it = by_id.find(id);
+    if (it != by_id.end() && it->second->tokens.size() == n.words.size()) {
+      for (const auto& t : it->second->tokens) n.upos.push_back(t.upos);
+    }
+    out.push_back(std::move(n));
+  }
+  truncate(out, o.limit);
+  return out;
+}
+
+}  // namespace
+
+Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto files = corpus_files(o.data_dir, "train");
+  if (!files) return tl::unexpected(files.error());
+  auto ewt = read_documents(files->ewt);
+  if (!ewt) return tl::unexpected(ewt.error());
+  auto train = uner_sentences(o, "train", flatten(std::move(*ewt)));
+  if (!train) return tl::unexpected(train.error());
+  auto gum = read_documents(files->gum);
+  if (!gum) return tl::unexpected(gum.error());
+  truncate(*gum, o.limit);
+  for (const auto& s : flatten(std::move(*gum))) {
+    NerSentence n;
+    for (const auto& t : s.tokens) {
+      n.words.push_back(t.form);
+      n.upos.push_back(t.upos);
+    }
+    n.tags = gum_entity_tags(s);
+    train->push_back(std::move(n));
+  }
+  auto dev_files = corpus_files(o.data_dir, "dev");
+  if (!dev_files) return tl::unexpected(dev_files.error());
+  auto ewt_dev = read_documents(dev_files->ewt);
+  if (!ewt_dev) return tl::unexpected(ewt_dev.error());
+  auto dev = uner_sentences(o, "dev", flatten(std::move(*ewt_dev)));
+  if (!dev) return tl::unexpected(dev.error());
+  NerTrainOptions no;
+  no.seed = o.seed;
+  no.epochs = o.ner_epochs;
+  no.countries_json =
+      (fs::path(o.data_dir) / "gazetteer_countries_mledoze" / "countries.json").string();
+  const fs::path pol_dir = fs::path(o.data_dir) / "gazetteer_politicians_wikidata";
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(pol_dir, ec)) {
+    if (e.path().extension() == ".csv") no.politicians_csv = e.path().string();
+  }
+  auto ner = EntityRecognizer::train(*train, &*dev, no, log);
+  if (!ner) return tl::unexpected(ner.error());
+  return ner->save(out_path(o, kNerModel));
+}
+
+Result<void> train_parser(const TrainOptions& o, std::ostream* log) {
+#if KG_HAVE_PARSER
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto train = ud_sentences(o, "train", false);
+  if (!train) return tl::unexpected(train.error());
+  auto dev = ud_sentences(o, "dev", true);
+  if (!dev) return tl::unexpected(dev.error());
+  ParserTrainOptions po;
+  po.epochs = o.parser_epochs;
+  po.seed = o.seed;
+  const DependencyParser parser = DependencyParser::train(*train, &*dev, po, log);
+  return parser.save(out_path(o, kParserModel));
+#else
+  (void)o;
+  if (log) *log << "parser: not built in this version, skipped\n";
+  return {};
+#endif
+}
+
+Result<void> train_all(const TrainOptions& o, std::ostream* log) {
+  for (auto step : {train_tokenizer, train_tagger, train_lemmatizer, train_ner}) {
+    if (auto ok = step(o, log); !ok) return ok;
+  }
+  if (o.train_parser) return train_parser(o, log);
+  return {};
+}
+
+}  // namespace kg::extract

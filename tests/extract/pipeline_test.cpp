@@ -1,0 +1,178 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <kg/extract/annotator.hpp>
+#include <kg/extract/document.hpp>
+#include <kg/extract/lemmatizer.hpp>
+#include <kg/extract/pipeline.hpp>
+#include <kg/extract/tagger.hpp>
+#include <kg/extract/tokenizer.hpp>
+#include <sstream>
+
+namespace kg::extract {
+namespace {
+
+// The shipped models, or $KG_MODEL_DIR when set (e.g. freshly trained ones).
+const std::string kModelDir = [] {
+  const char* env = std::getenv("KG_MODEL_DIR");
+  return env != nullptr && *env != '\0' ? std::string(env)
+                                        : std::string(KG_SOURCE_DIR) + "/extract/models";
+}();
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    PipelineOptions o;
+    o.model_dir = kModelDir;
+    auto p = load_pipeline(o);
+    ASSERT_TRUE(p) << p.error().to_string();
+    pipeline_ = new Pipeline(std::move(*p));
+  }
+  static void TearDownTestSuite() {
+    delete pipeline_;
+    pipeline_ = nullptr;
+  }
+  static Document run(const std::string& text) {
+    Document d(text);
+    pipeline_->run(d);
+    return d;
+  }
+  static int find(const Document& d, std::string_view word) {
+    for (std::size_t i = 0; i < d.tokens().size(); ++i) {
+      if (d.text_of(d.tokens()[i]) == word) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  static bool parsed() { return pipeline_->find("parser") != nullptr; }
+  static Pipeline* pipeline_;
+};
+
+Pipeline* PipelineTest::pipeline_ = nullptr;
+
+TEST_F(PipelineTest, TagsLemmasAndEntitiesOfAMeetingSentence) {
+  const auto d = run("Donald Trump and Vladimir Putin met Friday in Hamburg.");
+  ASSERT_EQ(d.sentences().size(), 1U);
+  const int met = find(d, "met");
+  const int trump = find(d, "Trump");
+  const int putin = find(d, "Putin");
+  const int hamburg = find(d, "Hamburg");
+  ASSERT_GE(met, 0);
+  const auto& tok = d.tokens();
+  EXPECT_EQ(tok[static_cast<std::size_t>(met)].upos, "VERB");
+  EXPECT_EQ(tok[static_cast<std::size_t>(met)].xpos, "VBD");
+  EXPECT_EQ(tok[static_cast<std::size_t>(met)].lemma, "meet");
+  EXPECT_EQ(tok[static_cast<std::size_t>(trump)].upos, "PROPN");
+  EXPECT_EQ(tok[static_cast<std::size_t>(trump)].ner, "I-PER");
+  EXPECT_EQ(tok[static_cast<std::size_t>(find(d, "Donald"))].ner, "B-PER");
+  EXPECT_EQ(tok[static_cast<std::size_t>(putin)].ner, "I-PER");
+  EXPECT_EQ(tok[static_cast<std::size_t>(hamburg)].ner, "B-LOC");
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities()) labels.push_back(e.label + ":" + std::string(d.text_of(e)));
+  EXPECT_EQ(labels,
+            (std::vector<std::string>{"PER:Donald Trump", "PER:Vladimir Putin", "LOC:Hamburg"}));
+  if (!parsed()) GTEST_SKIP() << "no parser model: dependency checks skipped";
+  // Heads are 1-based within the sentence.
+  EXPECT_EQ(tok[static_cast<std::size_t>(met)].head, 0);
+  EXPECT_EQ(tok[static_cast<std::size_t>(met)].deprel, "root");
+  EXPECT_EQ(tok[static_cast<std::size_t>(trump)].head, met + 1);
+  EXPECT_EQ(tok[static_cast<std::size_t>(trump)].deprel, "nsubj");
+  EXPECT_EQ(tok[static_cast<std::size_t>(putin)].head, trump + 1);
+  EXPECT_EQ(tok[static_cast<std::size_t>(putin)].deprel, "conj");
+}
+
+TEST_F(PipelineTest, OrganizationAndPlaceInAnUnseenSentence) {
+  const auto d = run("The European Union fined Google in Brussels on Tuesday.");
+  std::vector<std::string> labels;
+  for (const auto& e : d.entities()) labels.push_back(e.label + ":" + std::string(d.text_of(e)));
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "LOC:Brussels"), labels.end());
+  EXPECT_NE(std::find(labels.begin(), labels.end(), "ORG:Google"), labels.end());
+}
+
+TEST_F(PipelineTest, NationalityAdjectivesAreMarkedWithTheirCountry) {
+  const auto d = run("The Russian minister spoke with American officials.");
+  std::vector<std::string> norp;
+  for (const auto& e : d.entities()) {
+    if (e.label == "NORP") norp.push_back(std::string(d.text_of(e)) + "=" + e.country);
+  }
+  EXPECT_EQ(norp, (std::vector<std::string>{"Russian=Russia", "American=United States"}));
+}
+
+TEST_F(PipelineTest, ClitictsGetTreebankTagsAndLemmas) {
+  const auto d = run("Moscow didn't meddle, Putin's aide said.");
+  const auto& t = d.tokens();
+  const int nt = find(d, "n't");
+  ASSERT_GE(nt, 0);
+  EXPECT_EQ(t[static_cast<std::size_t>(nt)].lemma, "not");
+  EXPECT_EQ(t[static_cast<std::size_t>(nt)].upos, "PART");
+  EXPECT_EQ(t[static_cast<std::size_t>(nt - 1)].lemma, "do");
+  const int s = find(d, "'s");
+  ASSERT_GE(s, 0);
+  EXPECT_EQ(t[static_cast<std::size_t>(s)].xpos, "POS");
+}
+
+TEST_F(PipelineTest, ConlluOutputHasMultiwordTokensAndEntityTags) {
+  auto d = run("They didn't go to Paris.");
+  d.id = "t";
+  const auto s = to_conllu(d, 0);
+  std::ostringstream out;
+  write_conllu(out, s);
+  const std::string text = out.str();
+  EXPECT_NE(text.find("# sent_id = t-1\n"), std::string::npos);
+  EXPECT_NE(text.find("# text = They didn't go to Paris.\n"), std::string::npos);
+  EXPECT_NE(text.find("\n2-3\tdidn't\t_"), std::string::npos) << text;
+  EXPECT_NE(text.find("NER=B-LOC"), std::string::npos) << text;
+  EXPECT_NE(text.find("Paris\tParis\tPROPN\tNNP"), std::string::npos) << text;
+}
+
+TEST_F(PipelineTest, EveryWordGetsTagsOnALongText) {
+  std::string text;
+  for (int i = 0; i < 50; ++i)
+    text += "Officials said the talks in Geneva would resume on Monday. ";
+  const auto d = run(text);
+  EXPECT_EQ(d.sentences().size(), 50U);
+  for (const auto& t : d.tokens()) {
+    EXPECT_FALSE(t.upos.empty());
+    EXPECT_FALSE(t.lemma.empty());
+  }
+}
+
+TEST(PipelineOrderTest, RejectsAComponentWhoseNeedsAreUnmet) {
+  Pipeline p;
+  auto r = p.add(std::make_shared<LemmatizerComponent>(Lemmatizer()));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Error::Code::kInvalidArgument);
+  EXPECT_NE(r.error().message.find("lemmatizer"), std::string::npos);
+  EXPECT_NE(r.error().message.find("tags"), std::string::npos);
+}
+
+TEST(PipelineOrderTest, MissingModelDirectoryNamesTheFile) {
+  PipelineOptions o;
+  o.model_dir = "/nonexistent/kg-models";
+  auto p = load_pipeline(o);
+  ASSERT_FALSE(p);
+  EXPECT_NE(p.error().file.find("/nonexistent/kg-models"), std::string::npos);
+}
+
+TEST(AnnotatorTest, KeepsGivenTokenizationAndComments) {
+  AnnotatorOptions o;
+  o.model_dir = kModelDir;
+  auto a = SentenceAnnotator::load(o);
+  ASSERT_TRUE(a) << a.error().to_string();
+  std::istringstream in(
+      "# sent_id = x\n# text = Putin visited Berlin\n1\tPutin\t_\t_\t_\t_\t_\t_\t_\t_\n"
+      "2\tvisited\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n3\tBerlin\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+  auto s = read_conllu(in, "x");
+  ASSERT_TRUE(s);
+  a->annotate((*s)[0]);
+  const auto& t = (*s)[0].tokens;
+  ASSERT_EQ(t.size(), 3U);
+  EXPECT_EQ((*s)[0].comments.size(), 2U);
+  EXPECT_EQ(t[1].lemma, "visit");
+  EXPECT_EQ(t[1].misc, "SpaceAfter=No|NER=O");
+  EXPECT_EQ(t[2].misc, "NER=B-LOC");
+  EXPECT_EQ(t[0].misc, "NER=B-PER");
+}
+
+}  // namespace
+}  // namespace kg::extract
