@@ -51,10 +51,11 @@ struct QuadRec {
 };
 
 // Interns terms: each distinct term is stored once in an arena and named by
-// a 32-bit id, so a million quads cost 16 bytes each.
+// a 32-bit id, so a million quads cost 16 bytes each. An open-addressing
+// table of (hash, id) keeps lookups to one cache line in the common case.
 class TermTable {
  public:
-  TermTable() {
+  TermTable() : slots_(1 << 16), mask_((1 << 16) - 1) {
     terms_.emplace_back();  // id 0: no term / the default graph
   }
 
@@ -70,42 +71,75 @@ class TermTable {
       }
       language = lang_;
     }
-    key_.clear();
-    key_ += static_cast<char>('0' + static_cast<int>(kind));
-    key_ += value;
-    key_ += '\0';
-    key_ += datatype;
-    key_ += '\0';
-    key_ += language;
-    if (auto it = index_.find(key_); it != index_.end()) return it->second;
-    char* stored = allocate(key_.size());
-    std::memcpy(stored, key_.data(), key_.size());
-    const std::string_view key(stored, key_.size());
-    const Id id = static_cast<Id>(terms_.size());
+    const std::uint64_t h = hash(kind, value, datatype, language);
+    std::size_t i = h & mask_;
+    for (;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kNone) break;
+      if (slot.hash == h && equal(terms_[slot.id], kind, value, datatype, language)) return slot.id;
+    }
+    const std::size_t n = value.size() + datatype.size() + language.size();
+    char* stored = allocate(n);
+    std::memcpy(stored, value.data(), value.size());
+    std::memcpy(stored + value.size(), datatype.data(), datatype.size());
+    std::memcpy(stored + value.size() + datatype.size(), language.data(), language.size());
     TermRec rec;
     rec.kind = kind;
-    rec.value = key.substr(1, value.size());
-    rec.datatype = key.substr(2 + value.size(), datatype.size());
-    rec.language = key.substr(3 + value.size() + datatype.size(), language.size());
+    rec.value = std::string_view(stored, value.size());
+    rec.datatype = std::string_view(stored + value.size(), datatype.size());
+    rec.language = std::string_view(stored + value.size() + datatype.size(), language.size());
+    const Id id = static_cast<Id>(terms_.size());
     terms_.push_back(rec);
-    index_.emplace(key, id);
+    slots_[i] = {h, id};
+    if (terms_.size() * 2 > slots_.size()) grow();
     return id;
   }
 
   // The id of an IRI, or kNone when the input never mentioned it.
   [[nodiscard]] Id find_iri(std::string_view iri) const {
-    std::string key = "0";
-    key += iri;
-    key += '\0';
-    key += '\0';
-    auto it = index_.find(key);
-    return it == index_.end() ? kNone : it->second;
+    const std::uint64_t h = hash(Term::Kind::kIri, iri, {}, {});
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& slot = slots_[i];
+      if (slot.id == kNone) return kNone;
+      if (slot.hash == h && equal(terms_[slot.id], Term::Kind::kIri, iri, {}, {})) return slot.id;
+    }
   }
 
   [[nodiscard]] const TermRec& operator[](Id id) const { return terms_[id]; }
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
 
  private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    Id id = kNone;
+  };
+
+  static std::uint64_t hash(Term::Kind kind, std::string_view value, std::string_view datatype,
+                            std::string_view language) {
+    std::uint64_t h = std::hash<std::string_view>{}(value) + static_cast<std::uint64_t>(kind);
+    if (!datatype.empty()) h = h * 0x9e3779b97f4a7c15ULL ^ std::hash<std::string_view>{}(datatype);
+    if (!language.empty()) h = h * 0xbf58476d1ce4e5b9ULL ^ std::hash<std::string_view>{}(language);
+    return h ^ (h >> 29);
+  }
+
+  static bool equal(const TermRec& t, Term::Kind kind, std::string_view value,
+                    std::string_view datatype, std::string_view language) {
+    return t.kind == kind && t.value == value && t.datatype == datatype && t.language == language;
+  }
+
+  void grow() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (const Slot& slot : slots_) {
+      if (slot.id == kNone) continue;
+      std::size_t i = slot.hash & mask;
+      while (bigger[i].id != kNone) i = (i + 1) & mask;
+      bigger[i] = slot;
+    }
+    slots_ = std::move(bigger);
+    mask_ = mask;
+  }
+
   char* allocate(std::size_t n) {
     constexpr std::size_t kChunk = 1 << 20;
     if (n > kChunk / 4) {
@@ -123,11 +157,11 @@ class TermTable {
   }
 
   std::vector<TermRec> terms_;
-  std::unordered_map<std::string_view, Id> index_;
+  std::vector<Slot> slots_;
+  std::size_t mask_;
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* current_ = nullptr;
   std::size_t used_ = 0;
-  std::string key_;
   std::string lang_;
 };
 
@@ -588,7 +622,7 @@ class GraphBuilder {
   }
 
   [[nodiscard]] bool is_iri(Id id) const { return id != kNone && t_[id].kind == Term::Kind::kIri; }
-  [[nodiscard]] bool usable_iri(Id id) const { return is_iri(id) && is_valid_iri(t_[id].value); }
+  [[nodiscard]] bool usable_iri(Id id) const { return valid_iri_[id]; }
   [[nodiscard]] bool interpretable(const QuadRec& q) const {
     return q.g == kNone || kind_[q.g] == Kind::kDocument;
   }
@@ -612,6 +646,8 @@ class GraphBuilder {
 
   void classify() {
     kind_.assign(t_.size(), Kind::kNone);
+    valid_iri_.assign(t_.size(), false);
+    for (Id id = 1; id < t_.size(); ++id) valid_iri_[id] = is_iri(id) && is_valid_iri(t_[id].value);
     // Documents first: they decide which named graphs the model reads from.
     for (const auto& q : q_) {
       if (q.p == v_.type && q.p != kNone && q.o == v_.document && v_.document != kNone &&
@@ -834,6 +870,11 @@ class GraphBuilder {
 
   void add_entities() {
     vertex_.assign(t_.size(), kNoVertex);
+    std::size_t entities = 0;
+    for (Id id = 1; id < t_.size(); ++id) entities += kind_[id] == Kind::kEntity ? 1 : 0;
+    std::size_t relations = pending_.size();
+    for (std::uint32_t i = 0; i < q_.size(); ++i) relations += relation_quad_[i] ? 1 : 0;
+    graph_.reserve(entities, relations);
     std::vector<std::pair<Id, Id>> seen;
     for (Id id = 1; id < t_.size(); ++id) {
       if (kind_[id] != Kind::kEntity) continue;
@@ -973,6 +1014,7 @@ class GraphBuilder {
   std::vector<std::uint32_t> offsets_;
   std::vector<std::uint32_t> by_subject_;
   std::vector<Kind> kind_;
+  std::vector<bool> valid_iri_;
   std::vector<bool> consumed_;
   std::vector<bool> relation_quad_;
   std::unordered_map<Id, bool> relation_predicate_;

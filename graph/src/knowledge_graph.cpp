@@ -108,8 +108,8 @@ void KnowledgeGraph::rebuild_indexes() {
   for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
     const Relation& r = graph_[*it];
     by_key_.emplace(
-        relation_key(graph_[boost::source(*it, graph_)].iri, r.predicate,
-                     graph_[boost::target(*it, graph_)].iri, r.negated, r.attributed_to),
+        relation_key_hash(graph_[boost::source(*it, graph_)].iri, r.predicate,
+                          graph_[boost::target(*it, graph_)].iri, r.negated, r.attributed_to),
         *it);
     by_predicate_[r.predicate].push_back(*it);
     edge_order_.push_back(*it);
@@ -285,25 +285,63 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
       std::swap(subject, object);
     }
   }
-  std::string key = relation_key(graph_[subject].iri, relation.predicate, graph_[object].iri,
-                                 relation.negated, relation.attributed_to);
-  if (auto it = by_key_.find(key); it != by_key_.end()) {
-    Relation& existing = graph_[it->second];
+  const std::uint64_t key = relation_key_hash(graph_[subject].iri, relation.predicate,
+                                              graph_[object].iri, relation.negated,
+                                              relation.attributed_to);
+  if (auto found = find_keyed(key, subject, relation, object)) {
+    Relation& existing = graph_[*found];
     for (auto& p : relation.provenance) push_unique(existing.provenance, std::move(p));
     existing.confidence = std::max(existing.confidence, relation.confidence);
     if (existing.date.empty()) existing.date = relation.date;
-    return it->second;
+    return *found;
   }
-  if (relation.iri.empty()) relation.iri = base_ + "statement/" + hex64(stable_hash(key));
+  if (relation.iri.empty()) relation.iri = base_ + "statement/" + hex64(key);
   std::vector<Provenance> provenance;
   for (auto& p : relation.provenance) push_unique(provenance, std::move(p));
   relation.provenance = std::move(provenance);
   const std::string predicate = relation.predicate;
   const Edge e = boost::add_edge(subject, object, std::move(relation), graph_).first;
-  by_key_.emplace(std::move(key), e);
+  by_key_.emplace(key, e);
   by_predicate_[predicate].push_back(e);
   edge_order_.push_back(e);
   return e;
+}
+
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_keyed(std::uint64_t hash, Vertex subject,
+                                                              const Relation& relation,
+                                                              Vertex object) const {
+  for (auto [it, end] = by_key_.equal_range(hash); it != end; ++it) {
+    const Edge e = it->second;
+    const Relation& r = graph_[e];
+    if (boost::source(e, graph_) == subject && boost::target(e, graph_) == object &&
+        r.negated == relation.negated && r.predicate == relation.predicate &&
+        r.attributed_to == relation.attributed_to) {
+      return e;
+    }
+  }
+  return std::nullopt;
+}
+
+std::uint64_t KnowledgeGraph::relation_key_hash(std::string_view subject_iri,
+                                                std::string_view predicate,
+                                                std::string_view object_iri, bool negated,
+                                                std::string_view attributed_to) {
+  // FNV-1a is sequential, so hashing the pieces in turn equals hashing relation_key().
+  std::uint64_t h = stable_hash(subject_iri);
+  h = stable_hash(" ", h);
+  h = stable_hash(predicate, h);
+  h = stable_hash(" ", h);
+  h = stable_hash(object_iri, h);
+  h = stable_hash(negated ? " - " : " + ", h);
+  return stable_hash(attributed_to, h);
+}
+
+void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
+  graph_.m_vertices.reserve(entities);
+  by_iri_.reserve(entities);
+  by_name_.reserve(entities);
+  by_key_.reserve(relations);
+  edge_order_.reserve(relations);
 }
 
 std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations() const { return edge_order_; }
