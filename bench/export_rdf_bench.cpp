@@ -15,13 +15,12 @@
 namespace {
 
 constexpr const char* kClasses[] = {"Person", "Country", "Organization", "Place", "Event"};
-constexpr const char* kPredicates[] = {"met",         "denied",   "agreedCeasefireWith",
-                                       "backs",       "opposes",  "accused",
-                                       "criticized",  "attacked", "alliedWith",
-                                       "leads",       "memberOf", "locatedIn",
-                                       "said",        "pressed"};
-constexpr const char* kNames[] = {"Anna", "Boris", "Chen", "Dmitry", "Elena", "Farid", "Grace",
-                                  "Hiro", "Ines",  "Jorge"};
+constexpr const char* kPredicates[] = {
+    "met",        "denied",   "agreedCeasefireWith", "backs", "opposes",  "accused",
+    "criticized", "attacked", "alliedWith",          "leads", "memberOf", "locatedIn",
+    "said",       "pressed"};
+constexpr const char* kNames[] = {"Anna",  "Boris", "Chen", "Dmitry", "Elena",
+                                  "Farid", "Grace", "Hiro", "Ines",   "Jorge"};
 constexpr const char* kAccented[] = {"Zoë", "Łukasz", "Sørensen", "Müller", "Ñúñez"};
 constexpr const char* kCyrillic[] = {"Сергей", "Лавров", "Дмитрий", "Песков", "Москва"};
 
@@ -70,11 +69,12 @@ int main(int argc, char** argv) {
   };
   for (std::size_t i = 0; i < entities; ++i) {
     const std::string s = e + std::to_string(i) + "> ";
-    buf += s + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " + kgo + kClasses[i % 5] + "> .\n";
+    buf +=
+        s + "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " + kgo + kClasses[i % 5] + "> .\n";
     buf += s + "<http://www.w3.org/2000/01/rdf-schema#label> \"" + label_for(i) + "\"@en .\n";
     if (i % 3 == 0) {
-      buf += s + "<http://www.w3.org/2004/02/skos/core#altLabel> \"" + kNames[(i / 3) % 10] +
-             " #" + std::to_string(i) + "\"@en .\n";
+      buf += s + "<http://www.w3.org/2004/02/skos/core#altLabel> \"" + kNames[(i / 3) % 10] + " #" +
+             std::to_string(i) + "\"@en .\n";
     }
     if (buf.size() > (1 << 20)) flush();
   }
@@ -92,7 +92,8 @@ int main(int argc, char** argv) {
       for (const auto& x : seen) dup = dup || (x.first == p && x.second == o);
       if (dup) continue;
       seen.emplace_back(p, o);
-      buf += e + std::to_string(s) + "> " + kgo + kPredicates[p] + "> " + e + std::to_string(o) + "> .\n";
+      buf += e + std::to_string(s) + "> " + kgo + kPredicates[p] + "> " + e + std::to_string(o) +
+             "> .\n";
       ++j;
       ++written;
     }

@@ -22,7 +22,9 @@ namespace detail {
 // (a full disk shows up here, not in the ostream's bad bit alone).
 class AtomicFile::Buffer final : public std::streambuf {
  public:
-  explicit Buffer(int fd) : fd_(fd), data_(1 << 16) { setp(data_.data(), data_.data() + data_.size()); }
+  explicit Buffer(int fd) : fd_(fd), data_(1 << 16) {
+    setp(data_.data(), data_.data() + data_.size());
+  }
 
   int error() const { return error_; }
 
@@ -170,8 +172,8 @@ Result<void> write_file_atomically(const std::string& path, std::string_view byt
       const ssize_t w = ::write(STDOUT_FILENO, p, left);
       if (w < 0) {
         if (errno == EINTR) continue;
-        return fail(Error::Code::kIo, std::string("cannot write to standard output: ") +
-                                          std::strerror(errno), "-");
+        return fail(Error::Code::kIo,
+                    std::string("cannot write to standard output: ") + std::strerror(errno), "-");
       }
       p += w;
       left -= static_cast<std::size_t>(w);

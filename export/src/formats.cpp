@@ -1,15 +1,14 @@
 // The format registry: one explicit list (no self-registering statics, which
 // the linker drops from static libraries) and the dispatch to the writers.
 
-#include <kg/exporters/formats.hpp>
-#include <kg/exporters/graphviz.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <kg/exporters/formats.hpp>
+#include <kg/exporters/graphviz.hpp>
 #include <optional>
 
 #include "rdf_internal.hpp"
@@ -28,13 +27,25 @@ bool iequals(std::string_view a, std::string_view b) {
 std::vector<Format> make_formats() {
   auto rdf = [](std::string name, std::vector<std::string> aliases, std::string media,
                 std::string ext) {
-    return Format{std::move(name), std::move(aliases), std::move(media), std::move(ext),
-                  FormatKind::kRdf, true, true, false};
+    return Format{std::move(name),
+                  std::move(aliases),
+                  std::move(media),
+                  std::move(ext),
+                  FormatKind::kRdf,
+                  true,
+                  true,
+                  false};
   };
   auto diagram = [](std::string name, std::vector<std::string> aliases, std::string media,
                     std::string ext, bool binary) {
-    return Format{std::move(name), std::move(aliases), std::move(media), std::move(ext),
-                  FormatKind::kDiagram, false, true, binary};
+    return Format{std::move(name),
+                  std::move(aliases),
+                  std::move(media),
+                  std::move(ext),
+                  FormatKind::kDiagram,
+                  false,
+                  true,
+                  binary};
   };
   return {
       rdf("turtle", {"ttl"}, "text/turtle", "ttl"),
@@ -45,8 +56,14 @@ std::vector<Format> make_formats() {
       diagram("svg", {}, "image/svg+xml", "svg", false),
       diagram("png", {}, "image/png", "png", true),
       diagram("pdf", {}, "application/pdf", "pdf", true),
-      Format{"jsonl", {"json-lines", "ndjson"}, "application/jsonl", "jsonl", FormatKind::kJson,
-             false, true, false},
+      Format{"jsonl",
+             {"json-lines", "ndjson"},
+             "application/jsonl",
+             "jsonl",
+             FormatKind::kJson,
+             false,
+             true,
+             false},
   };
 }
 
@@ -139,11 +156,10 @@ Result<KnowledgeGraph> read_graph(std::istream& in, const Format& format,
   const auto syntax = syntax_of(format);
   if (!syntax || !format.can_read) {
     return fail(Error::Code::kUnsupported, "format '" + format.name + "' cannot be read",
-                std::string(source_name), 0, 0,
-                "read Turtle, N-Triples, N-Quads or RDF/XML");
+                std::string(source_name), 0, 0, "read Turtle, N-Triples, N-Quads or RDF/XML");
   }
   const auto backend = options.parser == RdfParser::kRaptor ? detail::ParserBackend::kRaptor
-                                                             : detail::ParserBackend::kSerd;
+                                                            : detail::ParserBackend::kSerd;
   return detail::read_rdf(in, *syntax, source_name, options, backend);
 }
 
@@ -151,8 +167,8 @@ Result<KnowledgeGraph> read_graph_file(const std::string& path, const Format* fo
                                        const ReadOptions& options) {
   if (format == nullptr) format = format_for_path(path);
   if (format == nullptr) {
-    return fail(Error::Code::kInvalidArgument, "cannot tell the syntax of '" + path + "'", path,
-                0, 0, "name the format, or use a .ttl, .nt, .nq or .rdf file name");
+    return fail(Error::Code::kInvalidArgument, "cannot tell the syntax of '" + path + "'", path, 0,
+                0, "name the format, or use a .ttl, .nt, .nq or .rdf file name");
   }
   if (path == "-") return read_graph(std::cin, *format, "-", options);
   std::ifstream in(path, std::ios::binary);

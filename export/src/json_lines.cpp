@@ -64,8 +64,10 @@ Result<void> write_json_lines(const KnowledgeGraph& graph, std::ostream& out,
     if (!r.date.empty()) j["date"] = r.date;
     auto& prov = j["provenance"] = nlohmann::json::array();
     for (const auto& p : r.provenance) {
-      nlohmann::json pj = {{"document", p.document}, {"sentence", p.sentence},
-                           {"begin", p.begin},       {"end", p.end},
+      nlohmann::json pj = {{"document", p.document},
+                           {"sentence", p.sentence},
+                           {"begin", p.begin},
+                           {"end", p.end},
                            {"evidence", p.evidence}};
       if (p.trigger_begin != 0 || p.trigger_end != 0) {
         pj["trigger_begin"] = p.trigger_begin;

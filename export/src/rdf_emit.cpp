@@ -48,8 +48,8 @@ bool is_default_statement_iri(std::string_view iri, std::string_view s, std::str
 }
 
 struct Scope {
-  std::string graph;            // "" = default graph
-  bool all_provenance = false;  // merged output: every evidence node
+  std::string graph;             // "" = default graph
+  bool all_provenance = false;   // merged output: every evidence node
   std::vector<Vertex> entities;  // by IRI
   std::vector<Edge> edges;       // grouped by subject, subjects in `entities` order
   std::vector<const Document*> documents;
@@ -176,9 +176,8 @@ class Emitter {
     for (const Edge e : s.edges) {
       if (!is_bare(e)) statements.push_back(e);
     }
-    std::sort(statements.begin(), statements.end(), [&](Edge a, Edge b2) {
-      return g_.relation(a).iri < g_.relation(b2).iri;
-    });
+    std::sort(statements.begin(), statements.end(),
+              [&](Edge a, Edge b2) { return g_.relation(a).iri < g_.relation(b2).iri; });
     if (!statements.empty()) sink_.section("statements");
     for (const Edge e : statements) emit_statement(e, s, b);
 

@@ -5,15 +5,14 @@
 #include <cstddef>
 #include <deque>
 #include <iosfwd>
-#include <string>
-#include <string_view>
-#include <utility>
-#include <vector>
-
 #include <kg/exporters/formats.hpp>
 #include <kg/graph/error.hpp>
 #include <kg/graph/knowledge_graph.hpp>
 #include <kg/graph/model.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kg::exporters::detail {
 

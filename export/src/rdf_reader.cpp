@@ -16,12 +16,12 @@
 #include <cstring>
 #include <filesystem>
 #include <istream>
-#include <limits>
-#include <optional>
-#include <span>
 #include <kg/graph/iri.hpp>
 #include <kg/graph/vocab.hpp>
+#include <limits>
 #include <memory>
+#include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -64,7 +64,8 @@ class TermTable {
     // Language tags are case-insensitive; parsers differ in how they spell
     // them (serd lowercases in N-Quads), so store them lowercased: reading
     // our own output then gives the same tag.
-    if (std::any_of(language.begin(), language.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    if (std::any_of(language.begin(), language.end(),
+                    [](char c) { return c >= 'A' && c <= 'Z'; })) {
       lang_.assign(language);
       for (char& c : lang_) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -189,8 +190,8 @@ bool has_scheme(std::string_view iri) {
 std::string_view stable_blank(std::string_view label, std::string_view generated_prefix,
                               std::string& scratch) {
   if (label.size() > generated_prefix.size() && label.starts_with(generated_prefix) &&
-      std::all_of(label.begin() + static_cast<std::ptrdiff_t>(generated_prefix.size()),
-                  label.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::all_of(label.begin() + static_cast<std::ptrdiff_t>(generated_prefix.size()), label.end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
     scratch = "anon";
     scratch += label.substr(generated_prefix.size());
     return scratch;
@@ -260,9 +261,8 @@ bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::strin
   SerdChunk suffix{};
   if (serd_env_expand(ctx.env, node, &prefix, &suffix) != SERD_SUCCESS) {
     if (!ctx.error) {
-      ctx.error = make_error(Error::Code::kParse,
-                             "undefined prefix in '" + std::string(text) + "'", ctx.source, 0, 0,
-                             "declare it with @prefix before its first use");
+      ctx.error = make_error(Error::Code::kParse, "undefined prefix in '" + std::string(text) + "'",
+                             ctx.source, 0, 0, "declare it with @prefix before its first use");
     }
     return false;
   }
@@ -341,9 +341,9 @@ SerdStatus serd_on_error(void* handle, const SerdError* error) {
   va_end(args);
   std::string message(text.data());
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  ctx->error = make_error(Error::Code::kParse, "syntax error: " + message, ctx->source,
-                          error->line, error->col,
-                          "fix the RDF at this position (the file is not valid for its syntax)");
+  ctx->error =
+      make_error(Error::Code::kParse, "syntax error: " + message, ctx->source, error->line,
+                 error->col, "fix the RDF at this position (the file is not valid for its syntax)");
   return SERD_SUCCESS;
 }
 
@@ -364,7 +364,8 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
   ctx.input = &input;
   ctx.source = source;
   ctx.in = &in;
-  SerdNode base_node = serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
+  SerdNode base_node =
+      serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
   std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(serd_env_new(&base_node), &serd_env_free);
   ctx.env = env.get();
   const SerdSyntax serd_syntax = syntax == Syntax::kTurtle     ? SERD_TURTLE
@@ -386,8 +387,7 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
   }
   if (st > SERD_FAILURE) {
     return fail(Error::Code::kParse,
-                std::string("cannot parse: ") +
-                    reinterpret_cast<const char*>(serd_strerror(st)),
+                std::string("cannot parse: ") + reinterpret_cast<const char*>(serd_strerror(st)),
                 source, 0, 0, "check that the file is valid for its syntax");
   }
   return {};
@@ -449,8 +449,8 @@ void raptor_on_statement(void* data, raptor_statement* st) {
                   raptor_term_id(*ctx, st->object), raptor_term_id(*ctx, st->graph)};
   if (q.s == kNone || q.p == kNone || q.o == kNone) {
     if (!ctx->error) {
-      ctx->error = make_error(Error::Code::kParse, "a statement with an unknown term type",
-                              ctx->source);
+      ctx->error =
+          make_error(Error::Code::kParse, "a statement with an unknown term type", ctx->source);
     }
     return;
   }
@@ -489,11 +489,11 @@ void raptor_on_log(void* data, raptor_log_message* message) {
     if (where->column > 0) column = static_cast<std::size_t>(where->column);
   }
   if (line > 0 && column == 0) column = first_column_of_line(ctx->text, line);
-  ctx->error = make_error(Error::Code::kParse,
-                          std::string("syntax error: ") +
-                              (message->text != nullptr ? message->text : "unknown error"),
-                          ctx->source, line, column,
-                          "fix the RDF at this position (the file is not valid for its syntax)");
+  ctx->error = make_error(
+      Error::Code::kParse,
+      std::string("syntax error: ") + (message->text != nullptr ? message->text : "unknown error"),
+      ctx->source, line, column,
+      "fix the RDF at this position (the file is not valid for its syntax)");
 }
 
 Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::string& source,
@@ -513,13 +513,13 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
                                                    : "rdfxml";
   std::unique_ptr<raptor_parser, void (*)(raptor_parser*)> parser(
       raptor_new_parser(world.get(), name), &raptor_free_parser);
-  if (!parser) return fail(Error::Code::kUnsupported, std::string("Raptor has no ") + name + " parser");
+  if (!parser)
+    return fail(Error::Code::kUnsupported, std::string("Raptor has no ") + name + " parser");
   ctx.parser = parser.get();
   raptor_parser_set_statement_handler(parser.get(), &ctx, &raptor_on_statement);
   std::unique_ptr<raptor_uri, void (*)(raptor_uri*)> base_uri(
-      raptor_new_uri_from_counted_string(world.get(),
-                                         reinterpret_cast<const unsigned char*>(base.data()),
-                                         base.size()),
+      raptor_new_uri_from_counted_string(
+          world.get(), reinterpret_cast<const unsigned char*>(base.data()), base.size()),
       &raptor_free_uri);
   if (raptor_parser_parse_start(parser.get(), base_uri.get()) != 0) {
     if (ctx.error) return tl::unexpected(*ctx.error);
@@ -559,8 +559,7 @@ bool parse_count(std::string_view text, std::size_t& out) {
 bool parse_confidence(std::string_view text, double& out) {
   const auto* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out, std::chars_format::fixed);
-  return ec == std::errc() && ptr == end && out >= 0.0 && out <= 1.0 &&
-         format_decimal(out) == text;
+  return ec == std::errc() && ptr == end && out >= 0.0 && out <= 1.0 && format_decimal(out) == text;
 }
 
 class GraphBuilder {
@@ -589,19 +588,16 @@ class GraphBuilder {
 
   void lookup_vocabulary() {
     auto f = [&](std::string_view iri) { return t_.find_iri(iri); };
-    v_ = Vocab{f(vocab::kRdfType),          f(vocab::kRdfStatement),
-               f(vocab::kRdfSubject),       f(vocab::kRdfPredicate),
-               f(vocab::kRdfObject),        f(vocab::kRdfsLabel),
-               f(vocab::kSkosAltLabel),     f(vocab::kOwlSameAs),
-               f(vocab::kKgoDocument),      f(vocab::kKgoEvidence),
-               f(vocab::kKgoEvidenceProp),  f(vocab::kKgoConfidence),
-               f(vocab::kKgoNegated),       f(vocab::kProvWasAttributedTo),
-               f(vocab::kDctermsDate),      f(vocab::kDctermsTitle),
-               f(vocab::kDctermsSource),    f(vocab::kProvWasDerivedFrom),
-               f(vocab::kKgoSentenceIndex), f(vocab::kNifBeginIndex),
-               f(vocab::kNifEndIndex),      f(vocab::kNifAnchorOf),
-               f(vocab::kKgoTriggerBegin),  f(vocab::kKgoTriggerEnd),
-               f(vocab::kKgoRule)};
+    v_ = Vocab{
+        f(vocab::kRdfType),          f(vocab::kRdfStatement),        f(vocab::kRdfSubject),
+        f(vocab::kRdfPredicate),     f(vocab::kRdfObject),           f(vocab::kRdfsLabel),
+        f(vocab::kSkosAltLabel),     f(vocab::kOwlSameAs),           f(vocab::kKgoDocument),
+        f(vocab::kKgoEvidence),      f(vocab::kKgoEvidenceProp),     f(vocab::kKgoConfidence),
+        f(vocab::kKgoNegated),       f(vocab::kProvWasAttributedTo), f(vocab::kDctermsDate),
+        f(vocab::kDctermsTitle),     f(vocab::kDctermsSource),       f(vocab::kProvWasDerivedFrom),
+        f(vocab::kKgoSentenceIndex), f(vocab::kNifBeginIndex),       f(vocab::kNifEndIndex),
+        f(vocab::kNifAnchorOf),      f(vocab::kKgoTriggerBegin),     f(vocab::kKgoTriggerEnd),
+        f(vocab::kKgoRule)};
   }
 
   // Quads grouped by subject (CSR), each group in document order.
@@ -768,8 +764,7 @@ class GraphBuilder {
       }
       // Two statement nodes for one relation would merge and lose an IRI.
       if (!keys.insert(KnowledgeGraph::relation_key(t_[subj[0]].value, r.predicate,
-                                                    t_[obj[0]].value, r.negated,
-                                                    r.attributed_to))
+                                                    t_[obj[0]].value, r.negated, r.attributed_to))
                .second) {
         kind_[st] = Kind::kNone;
         continue;
@@ -961,8 +956,7 @@ class GraphBuilder {
         if (!duplicate) {
           if (q.p == v_.type && q.o == v_.document) {
             take = true;
-          } else if (q.p == v_.title && d.title.empty() && plain_literal(q.o) &&
-                     !o.value.empty()) {
+          } else if (q.p == v_.title && d.title.empty() && plain_literal(q.o) && !o.value.empty()) {
             d.title = std::string(o.value);
             take = true;
           } else if (q.p == v_.date && d.date.empty() && typed_literal(q.o, vocab::kXsdDate) &&

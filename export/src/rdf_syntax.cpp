@@ -238,8 +238,8 @@ void append_blank_label(std::string& out, std::string_view label) {
 
 std::string format_decimal(double value) {
   std::array<char, 64> buf{};
-  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), value,
-                                 std::chars_format::fixed);
+  auto [end, ec] =
+      std::to_chars(buf.data(), buf.data() + buf.size(), value, std::chars_format::fixed);
   if (ec != std::errc()) return "0";
   return {buf.data(), end};
 }
@@ -278,7 +278,7 @@ bool is_relation_predicate(std::string_view predicate, const ontology::Ontology*
   if (predicate.size() > vocab::kKgo.size() && predicate.starts_with(vocab::kKgo)) {
     // Our provenance and display terms are never relations between entities.
     static constexpr std::array<std::string_view, 11> kReserved = {
-        vocab::kKgoEvidenceProp, vocab::kKgoConfidence,   vocab::kKgoNegated,
+        vocab::kKgoEvidenceProp,  vocab::kKgoConfidence,   vocab::kKgoNegated,
         vocab::kKgoSentenceIndex, vocab::kKgoTriggerBegin, vocab::kKgoTriggerEnd,
         vocab::kKgoRule,          vocab::kKgoColor,        vocab::kKgoShape,
         vocab::kKgoPrefix,        vocab::kKgoNamespace};

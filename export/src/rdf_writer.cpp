@@ -6,11 +6,10 @@
 #include <raptor2.h>
 
 #include <cstdlib>
+#include <kg/graph/vocab.hpp>
 #include <memory>
 #include <ostream>
 #include <unordered_map>
-
-#include <kg/graph/vocab.hpp>
 
 #include "rdf_internal.hpp"
 

@@ -64,7 +64,8 @@ TEST(AtomicFileTest, UnwritableDirectoryKeepsTheOldFile) {
   ::chmod(sub.c_str(), 0755);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, Error::Code::kIo);
-  EXPECT_NE(r.error().message.find("Permission denied"), std::string::npos) << r.error().to_string();
+  EXPECT_NE(r.error().message.find("Permission denied"), std::string::npos)
+      << r.error().to_string();
   EXPECT_EQ(read_file(path), "old");
   EXPECT_FALSE(leftover_temp_files(sub));
 }
@@ -83,7 +84,8 @@ TEST(AtomicFileTest, WriterErrorRemovesTheTemporaryFile) {
   ASSERT_TRUE(write_file_atomically(path, "old"));
   // A predicate RDF/XML cannot spell makes the writer fail midway.
   KnowledgeGraph g;
-  g.add_extra({Term::iri("http://e.org/s"), Term::iri("http://e.org/p/123"), Term::literal("x"), ""});
+  g.add_extra(
+      {Term::iri("http://e.org/s"), Term::iri("http://e.org/p/123"), Term::literal("x"), ""});
   auto r = write_graph_file(g, *find_format("rdfxml"), path);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().file, path);

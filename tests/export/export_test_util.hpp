@@ -4,6 +4,7 @@
 // validation of written files by rapper and serdi.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -14,12 +15,13 @@
 #include <kg/graph/vocab.hpp>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 namespace kg::exporters::testing {
 
-inline std::string kgo(std::string_view local) { return std::string(vocab::kKgo) + std::string(local); }
+inline std::string kgo(std::string_view local) {
+  return std::string(vocab::kKgo) + std::string(local);
+}
 
 /// The small graph of the golden files: people, a country, a document, an
 /// asserted relation with evidence, a negated one, an attributed claim, a
@@ -27,7 +29,8 @@ inline std::string kgo(std::string_view local) { return std::string(vocab::kKgo)
 inline KnowledgeGraph sample_graph() {
   KnowledgeGraph g;
   const std::string doc = document_iri("g20-hamburg");
-  EXPECT_TRUE(g.add_document({doc, "Trump and Putin meet at the G20", "2017-07-07", "article.txt"}));
+  EXPECT_TRUE(
+      g.add_document({doc, "Trump and Putin meet at the G20", "2017-07-07", "article.txt"}));
   auto add = [&](std::string label, std::string cls, std::vector<std::string> aliases,
                  std::vector<std::string> same_as) {
     Entity e;
@@ -39,8 +42,10 @@ inline KnowledgeGraph sample_graph() {
     EXPECT_TRUE(v);
     return *v;
   };
-  const auto trump = add("Donald Trump", "Person", {"Trump"}, {"http://www.wikidata.org/entity/Q22686"});
-  const auto putin = add("Vladimir Putin", "Person", {"Putin"}, {"http://www.wikidata.org/entity/Q7747"});
+  const auto trump =
+      add("Donald Trump", "Person", {"Trump"}, {"http://www.wikidata.org/entity/Q22686"});
+  const auto putin =
+      add("Vladimir Putin", "Person", {"Putin"}, {"http://www.wikidata.org/entity/Q7747"});
   const auto lavrov = add("Sergey Lavrov", "Person", {}, {});
   const auto russia = add("Russia", "Country", {}, {});
   g.add_attribute(russia, {"http://schema.org/population",
@@ -50,14 +55,16 @@ inline KnowledgeGraph sample_graph() {
   met.predicate = kgo("met");
   met.confidence = 0.9;
   met.date = "2017-07-07";
-  met.provenance.push_back({doc, 2, 120, 176, "Trump met Putin on Friday in Hamburg.", 126, 129, "svo"});
+  met.provenance.push_back(
+      {doc, 2, 120, 176, "Trump met Putin on Friday in Hamburg.", 126, 129, "svo"});
   EXPECT_TRUE(g.add_relation(trump, met, putin));
 
   Relation accepted;
   accepted.predicate = kgo("accepted");
   accepted.confidence = 0.75;
   accepted.attributed_to = g.entity(lavrov).iri;
-  accepted.provenance.push_back({doc, 5, 300, 362, "Lavrov said Trump accepted Putin's assurances.", 0, 0, "said-claim"});
+  accepted.provenance.push_back(
+      {doc, 5, 300, 362, "Lavrov said Trump accepted Putin's assurances.", 0, 0, "said-claim"});
   EXPECT_TRUE(g.add_relation(trump, accepted, putin));
 
   Relation denied;
@@ -71,7 +78,8 @@ inline KnowledgeGraph sample_graph() {
   leads.predicate = kgo("leads");
   EXPECT_TRUE(g.add_relation(putin, leads, russia));
 
-  g.add_extra({Term::iri(doc), Term::iri("http://xmlns.com/foaf/0.1/topic"), Term::literal("politics"), ""});
+  g.add_extra({Term::iri(doc), Term::iri("http://xmlns.com/foaf/0.1/topic"),
+               Term::literal("politics"), ""});
   return g;
 }
 
@@ -108,7 +116,8 @@ inline std::string sorted_ntriples(const KnowledgeGraph& g) {
 inline std::string canonical(const KnowledgeGraph& g) {
   std::vector<std::string> lines;
   auto term = [](const Term& t) {
-    return std::to_string(static_cast<int>(t.kind)) + "|" + t.value + "|" + t.datatype + "|" + t.language;
+    return std::to_string(static_cast<int>(t.kind)) + "|" + t.value + "|" + t.datatype + "|" +
+           t.language;
   };
   for (const auto v : g.entities()) {
     const Entity& e = g.entity(v);
@@ -145,7 +154,8 @@ inline std::string canonical(const KnowledgeGraph& g) {
     lines.push_back("D " + d.iri + " title=" + d.title + " date=" + d.date + " source=" + d.source);
   }
   for (const auto& q : g.extras()) {
-    lines.push_back("X " + term(q.subject) + " " + term(q.predicate) + " " + term(q.object) + " g=" + q.graph);
+    lines.push_back("X " + term(q.subject) + " " + term(q.predicate) + " " + term(q.object) +
+                    " g=" + q.graph);
   }
   std::sort(lines.begin(), lines.end());
   std::string out;
@@ -167,7 +177,9 @@ class TempDir {
   }
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
-  [[nodiscard]] std::string file(std::string_view name) const { return path_ + "/" + std::string(name); }
+  [[nodiscard]] std::string file(std::string_view name) const {
+    return path_ + "/" + std::string(name);
+  }
   [[nodiscard]] const std::string& path() const { return path_; }
 
  private:
@@ -189,11 +201,15 @@ inline std::string read_file(const std::string& path) {
 inline void expect_tools_accept(const std::string& path, const std::string& rapper_syntax,
                                 const std::string& serdi_syntax) {
   const std::string log = path + ".tool-log";
-  const std::string rapper = "rapper -q -c -i " + rapper_syntax + " '" + path + "' >'" + log + "' 2>&1";
-  EXPECT_EQ(std::system(rapper.c_str()), 0) << "rapper rejected " << path << ":\n" << read_file(log);
+  const std::string rapper =
+      "rapper -q -c -i " + rapper_syntax + " '" + path + "' >'" + log + "' 2>&1";
+  EXPECT_EQ(std::system(rapper.c_str()), 0) << "rapper rejected " << path << ":\n"
+                                            << read_file(log);
   if (!serdi_syntax.empty()) {
-    const std::string serdi = "serdi -q -i " + serdi_syntax + " -o ntriples '" + path + "' >/dev/null 2>'" + log + "'";
-    EXPECT_EQ(std::system(serdi.c_str()), 0) << "serdi rejected " << path << ":\n" << read_file(log);
+    const std::string serdi =
+        "serdi -q -i " + serdi_syntax + " -o ntriples '" + path + "' >/dev/null 2>'" + log + "'";
+    EXPECT_EQ(std::system(serdi.c_str()), 0) << "serdi rejected " << path << ":\n"
+                                             << read_file(log);
   }
 }
 

@@ -62,7 +62,8 @@ TEST_P(RdfRoundTripTest, RaptorParserGivesTheSameGraph) {
 }
 
 TEST_P(RdfRoundTripTest, ForeignRdfIsKeptAndWrittenBack) {
-  const std::string input = testing::read_file(std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl");
+  const std::string input =
+      testing::read_file(std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl");
   ASSERT_FALSE(input.empty());
   auto g = read_string(input, "turtle");
   ASSERT_TRUE(g) << g.error().to_string();
@@ -74,10 +75,15 @@ TEST_P(RdfRoundTripTest, ForeignRdfIsKeptAndWrittenBack) {
 
 TEST_P(RdfRoundTripTest, HardLabelsSurviveAndToolsAcceptTheFile) {
   KnowledgeGraph g;
-  const std::vector<std::string> labels = {
-      "Quote \" and backslash \\ inside", "Angles <b> & ampersand", "Line\nbreak and\ttab",
-      "Carriage\rreturn and bell \x07", "Emoji 😀 and more 🇺🇸", "Сергей Лавров",
-      "  spaced   out  ", "O'Brien's \"party\"", "trailing backslash \\"};
+  const std::vector<std::string> labels = {"Quote \" and backslash \\ inside",
+                                           "Angles <b> & ampersand",
+                                           "Line\nbreak and\ttab",
+                                           "Carriage\rreturn and bell \x07",
+                                           "Emoji 😀 and more 🇺🇸",
+                                           "Сергей Лавров",
+                                           "  spaced   out  ",
+                                           "O'Brien's \"party\"",
+                                           "trailing backslash \\"};
   const bool xml = std::string(GetParam().format) == "rdfxml";
   for (const auto& label : labels) {
     // XML 1.0 cannot carry U+0007 at all (see RdfXmlWriterTest).
@@ -114,7 +120,8 @@ TEST_P(RdfRoundTripTest, SampleAndForeignFilesAreAcceptedByRapperAndSerdi) {
   }
   const auto& s = GetParam();
   testing::TempDir dir;
-  auto foreign = read_string(testing::read_file(std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl"), "turtle");
+  auto foreign = read_string(
+      testing::read_file(std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl"), "turtle");
   ASSERT_TRUE(foreign);
   for (const auto* g : {&*foreign}) {
     const std::string path = dir.file(std::string("foreign.") + s.extension);
@@ -157,9 +164,13 @@ TEST(ForeignRdfTest, KeepsEveryTripleOfTheInput) {
   const std::string normalise =
       " | sed -E 's/_:[A-Za-z0-9_-]+/_:x/g; s/@([A-Za-z-]+) \\.$/@\\L\\1 ./' | LC_ALL=C sort > ";
   ASSERT_EQ(std::system(("serdi -i turtle -o ntriples '" + path + "'" + normalise + "'" +
-                         dir.file("theirs.sorted") + "'").c_str()), 0);
+                         dir.file("theirs.sorted") + "'")
+                            .c_str()),
+            0);
   ASSERT_EQ(std::system(("serdi -i ntriples -o ntriples '" + ours + "'" + normalise + "'" +
-                         dir.file("ours.sorted") + "'").c_str()), 0);
+                         dir.file("ours.sorted") + "'")
+                            .c_str()),
+            0);
   const std::string theirs = testing::read_file(dir.file("theirs.sorted"));
   EXPECT_FALSE(theirs.empty());
   EXPECT_EQ(testing::read_file(dir.file("ours.sorted")), theirs);

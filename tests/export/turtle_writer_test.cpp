@@ -43,17 +43,20 @@ TEST(TurtleWriterTest, WritesTypeFirstAndGroupsObjects) {
 
 TEST(TurtleWriterTest, UsesPrefixedNamesOnlyForValidLocalNames) {
   KnowledgeGraph g;
-  for (const char* iri : {"https://kg.example.org/entity/ends.", "https://kg.example.org/entity/a%28b%29",
-                          "https://kg.example.org/entity/x(y)", "https://kg.example.org/entity/Путин"}) {
+  for (const char* iri :
+       {"https://kg.example.org/entity/ends.", "https://kg.example.org/entity/a%28b%29",
+        "https://kg.example.org/entity/x(y)", "https://kg.example.org/entity/Путин"}) {
     Entity e;
     e.iri = iri;
     e.class_iri = testing::kgo("Person");
     ASSERT_TRUE(g.add_entity(e)) << iri;
   }
   const std::string ttl = write_string(g, "turtle");
-  EXPECT_NE(ttl.find("<https://kg.example.org/entity/ends.> a kgo:Person"), std::string::npos) << ttl;
+  EXPECT_NE(ttl.find("<https://kg.example.org/entity/ends.> a kgo:Person"), std::string::npos)
+      << ttl;
   EXPECT_NE(ttl.find("ex:a%28b%29 a kgo:Person"), std::string::npos) << ttl;
-  EXPECT_NE(ttl.find("<https://kg.example.org/entity/x(y)> a kgo:Person"), std::string::npos) << ttl;
+  EXPECT_NE(ttl.find("<https://kg.example.org/entity/x(y)> a kgo:Person"), std::string::npos)
+      << ttl;
   EXPECT_NE(ttl.find("ex:Путин a kgo:Person"), std::string::npos) << ttl;
 }
 
@@ -78,12 +81,15 @@ TEST(TurtleWriterTest, BareRelationIsOnlyADirectTriple) {
 
 TEST(TurtleWriterTest, NegatedAndAttributedRelationsHaveNoDirectTriple) {
   const std::string nt = write_string(sample_graph(), "ntriples");
-  EXPECT_EQ(nt.find("<https://kg.example.org/entity/Donald_Trump> <https://kg.example.org/ontology#accepted>"),
+  EXPECT_EQ(nt.find("<https://kg.example.org/entity/Donald_Trump> "
+                    "<https://kg.example.org/ontology#accepted>"),
             std::string::npos);
-  EXPECT_EQ(nt.find("<https://kg.example.org/entity/Donald_Trump> <https://kg.example.org/ontology#met> "
-                    "<https://kg.example.org/entity/Sergey_Lavrov>"),
-            std::string::npos);
-  EXPECT_NE(nt.find("<https://kg.example.org/ontology#negated> \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>"),
+  EXPECT_EQ(
+      nt.find("<https://kg.example.org/entity/Donald_Trump> <https://kg.example.org/ontology#met> "
+              "<https://kg.example.org/entity/Sergey_Lavrov>"),
+      std::string::npos);
+  EXPECT_NE(nt.find("<https://kg.example.org/ontology#negated> "
+                    "\"true\"^^<http://www.w3.org/2001/XMLSchema#boolean>"),
             std::string::npos);
 }
 
@@ -91,25 +97,33 @@ TEST(NQuadsWriterTest, PutsFactsInTheGraphOfTheirDocument) {
   const std::string nq = write_string(sample_graph(), "nquads");
   const std::string doc = "<https://kg.example.org/doc/g20-hamburg>";
   // The relation with evidence from the document is in the document's graph.
-  EXPECT_NE(nq.find("<https://kg.example.org/entity/Donald_Trump> <https://kg.example.org/ontology#met> "
-                    "<https://kg.example.org/entity/Vladimir_Putin> " + doc + " ."),
-            std::string::npos)
+  EXPECT_NE(
+      nq.find("<https://kg.example.org/entity/Donald_Trump> <https://kg.example.org/ontology#met> "
+              "<https://kg.example.org/entity/Vladimir_Putin> " +
+              doc + " ."),
+      std::string::npos)
       << nq;
   // The relation without provenance is in the default graph.
-  EXPECT_NE(nq.find("<https://kg.example.org/entity/Vladimir_Putin> <https://kg.example.org/ontology#leads> "
-                    "<https://kg.example.org/entity/Russia> ."),
-            std::string::npos)
+  EXPECT_NE(
+      nq.find(
+          "<https://kg.example.org/entity/Vladimir_Putin> <https://kg.example.org/ontology#leads> "
+          "<https://kg.example.org/entity/Russia> ."),
+      std::string::npos)
       << nq;
   // The document's metadata is in its own graph.
-  EXPECT_NE(nq.find(doc + " <http://purl.org/dc/terms/title> \"Trump and Putin meet at the G20\" " + doc + " ."),
+  EXPECT_NE(nq.find(doc + " <http://purl.org/dc/terms/title> \"Trump and Putin meet at the G20\" " +
+                    doc + " ."),
             std::string::npos)
       << nq;
   // Entities are described in every graph that uses them.
-  EXPECT_NE(nq.find("<https://kg.example.org/entity/Vladimir_Putin> <http://www.w3.org/2000/01/rdf-schema#label> "
+  EXPECT_NE(nq.find("<https://kg.example.org/entity/Vladimir_Putin> "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> "
                     "\"Vladimir Putin\"@en ."),
             std::string::npos);
-  EXPECT_NE(nq.find("<https://kg.example.org/entity/Vladimir_Putin> <http://www.w3.org/2000/01/rdf-schema#label> "
-                    "\"Vladimir Putin\"@en " + doc + " ."),
+  EXPECT_NE(nq.find("<https://kg.example.org/entity/Vladimir_Putin> "
+                    "<http://www.w3.org/2000/01/rdf-schema#label> "
+                    "\"Vladimir Putin\"@en " +
+                    doc + " ."),
             std::string::npos);
 }
 
@@ -125,8 +139,9 @@ TEST(NTriplesWriterTest, FormatsConfidenceAsShortestDecimal) {
   r.predicate = testing::kgo("backs");
   r.confidence = 0.00001;
   ASSERT_TRUE(g.add_relation(va, r, vb));
-  EXPECT_NE(write_string(g, "ntriples").find("\"0.00001\"^^<http://www.w3.org/2001/XMLSchema#decimal>"),
-            std::string::npos);
+  EXPECT_NE(
+      write_string(g, "ntriples").find("\"0.00001\"^^<http://www.w3.org/2001/XMLSchema#decimal>"),
+      std::string::npos);
 }
 
 }  // namespace
