@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <kg/exporters/graphviz.hpp>
 #include <kg/graph/iri.hpp>
 #include <sstream>
@@ -410,6 +414,28 @@ TEST(GraphvizEngineTest, EverySelectableEngineRendersSvg) {
     const auto svg = render_text(s.graph, options);
     EXPECT_EQ(count(svg, "class=\"node\""), s.graph.num_entities() + 1) << engine;
   }
+}
+
+// The DOT text is the graph as built, before layout: it does not depend on
+// fonts or engines, so it can be compared byte for byte. Without an ontology,
+// so that the file changes only when the diagram code does. Regenerate with
+// KG_UPDATE_GOLDEN=1 after an intended change, and review the diff.
+TEST(GraphvizGoldenTest, SampleDotMatchesGoldenFile) {
+  const auto s = sample();
+  auto options = with_output("dot");
+  options.title = "Sample";
+  const auto dot = render_text(s.graph, options, nullptr);
+  const std::filesystem::path golden =
+      std::filesystem::path(KG_TEST_DATA_DIR) / "export" / "graphviz_sample.dot";
+  if (std::getenv("KG_UPDATE_GOLDEN") != nullptr) {
+    std::filesystem::create_directories(golden.parent_path());
+    std::ofstream(golden, std::ios::binary) << dot;
+  }
+  std::ifstream in(golden, std::ios::binary);
+  ASSERT_TRUE(in) << golden << " is missing; run with KG_UPDATE_GOLDEN=1 to create it";
+  const std::string expected((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+  EXPECT_EQ(dot, expected);
 }
 
 }  // namespace
