@@ -3,6 +3,7 @@
 #include <kg/exporters/graphviz.hpp>
 #include <kg/ontology/ontology.hpp>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -41,6 +42,27 @@ constexpr std::string_view kFont = "Helvetica";
 std::mutex& graphviz_mutex() {
   static std::mutex mutex;
   return mutex;
+}
+
+// One Graphviz context for the process, used under graphviz_mutex(): Graphviz
+// 2.42 leaks the plugin configuration (~3.6 KB) of every context it frees, and
+// listing plugins leaks too, so both are done once.
+struct Runtime {
+  gv::Context context;
+  std::vector<std::string> engines;  // layout plugins
+  std::vector<std::string> devices;  // output formats
+};
+
+const Runtime* graphviz_runtime() {
+  static const std::unique_ptr<Runtime> runtime = []() -> std::unique_ptr<Runtime> {
+    gv::Context context(gvContext());
+    if (!context) return nullptr;
+    auto engines = gv::plugin_names(context.get(), "layout");
+    auto devices = gv::plugin_names(context.get(), "device");
+    return std::make_unique<Runtime>(
+        Runtime{std::move(context), std::move(engines), std::move(devices)});
+  }();
+  return runtime.get();
 }
 
 std::string lower(std::string_view text) {
@@ -375,15 +397,15 @@ Result<std::string> render_to_string(const KnowledgeGraph& graph,
       choose_layout(selection->nodes.size(), selection->edges.size(), options);
 
   const std::lock_guard lock(graphviz_mutex());
-  gv::Context context(gvContext());
-  if (!context) return fail(Error::Code::kInternal, "Graphviz could not create a context");
-  const auto engines = gv::plugin_names(context.get(), "layout");
-  if (!contains(engines, engine)) {
+  const auto* runtime = graphviz_runtime();
+  if (runtime == nullptr)
+    return fail(Error::Code::kInternal, "Graphviz could not create a context");
+  GVC_t* context = runtime->context.get();
+  if (!contains(runtime->engines, engine)) {
     return fail(Error::Code::kUnsupported, "unknown Graphviz layout engine \"" + engine + "\"", {},
-                0, 0, "use one of: " + join(engines, ", "));
+                0, 0, "use one of: " + join(runtime->engines, ", "));
   }
-  if (!format->device.empty() &&
-      !contains(gv::plugin_names(context.get(), "device"), format->device)) {
+  if (!format->device.empty() && !contains(runtime->devices, format->device)) {
     return fail(Error::Code::kUnsupported,
                 "this Graphviz installation cannot write " + format->device, {}, 0, 0,
                 "install the Graphviz plugins (Debian package libgvc6; check with `dot -P`)");
@@ -401,14 +423,14 @@ Result<std::string> render_to_string(const KnowledgeGraph& graph,
     }
     return out;
   }
-  if (gvLayout(context.get(), diagram->get(), engine.c_str()) != 0) {
+  if (gvLayout(context, diagram->get(), engine.c_str()) != 0) {
     return fail(Error::Code::kInternal, graphviz_says("Graphviz layout with " + engine + " failed"),
                 {}, 0, 0, "try another engine (--engine sfdp) or splines=line");
   }
-  const gv::Layout layout(context.get(), diagram->get());
+  const gv::Layout layout(context, diagram->get());
   gv::RenderedData data;
-  if (gvRenderData(context.get(), diagram->get(), format->device.c_str(), data.data(),
-                   data.size()) != 0 ||
+  if (gvRenderData(context, diagram->get(), format->device.c_str(), data.data(), data.size()) !=
+          0 ||
       data.begin() == nullptr) {
     return fail(Error::Code::kInternal,
                 graphviz_says("Graphviz could not render " + format->device));
