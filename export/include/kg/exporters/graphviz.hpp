@@ -34,8 +34,10 @@ struct RenderOptions {
 };
 
 /// The engine and splines render() will use for a graph of this size when
-/// the options leave them empty (dot for small graphs, sfdp with straight
-/// edges for large ones).
+/// the options leave them empty: dot (splines=true) up to 120 relations and
+/// 250 entities, else sfdp. Engines other than dot get splines=true up to 60
+/// relations and straight lines (splines=line) above, where spline routing
+/// takes minutes. An engine or splines given in `options` is kept.
 std::pair<std::string, std::string> choose_layout(std::size_t nodes, std::size_t edges,
                                                   const RenderOptions& options);
 
