@@ -1,6 +1,7 @@
 // Trains the dependency parser from UD English EWT + GUM train, saves it, and
-// scores it on EWT dev and GUM dev (gold tokens; gold tags unless a tagged
-// copy of the dev files is given), with parse speed and model load time.
+// scores it on EWT dev and GUM dev (gold tokens; gold tags, and predicted tags
+// when tagged copies of the dev files are given, e.g. from `kg parse --input
+// conllu`; these then also choose the epoch), with parse speed and model load time.
 //
 //   extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                        [--limit SENTENCES] [--model FILE (evaluate only)]
@@ -16,6 +17,7 @@
 #include <kg/extract/dependency_parser.hpp>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -59,6 +61,19 @@ std::size_t count_words(const std::vector<ConlluSentence>& s) {
   std::size_t n = 0;
   for (const auto& x : s) n += x.tokens.size();
   return n;
+}
+
+// Copies gold heads and relations onto tagged copies of the same sentences.
+bool copy_trees(const std::vector<ConlluSentence>& gold, std::vector<ConlluSentence>& tagged) {
+  if (gold.size() != tagged.size()) return false;
+  for (std::size_t i = 0; i < gold.size(); ++i) {
+    if (gold[i].tokens.size() != tagged[i].tokens.size()) return false;
+    for (std::size_t j = 0; j < gold[i].tokens.size(); ++j) {
+      tagged[i].tokens[j].head = gold[i].tokens[j].head;
+      tagged[i].tokens[j].deprel = gold[i].tokens[j].deprel;
+    }
+  }
+  return true;
 }
 
 void report(const char* name, const kg::extract::DependencyParser& parser,
@@ -150,8 +165,21 @@ int main(int argc, char** argv) {
     if (limit >= 0 && static_cast<std::size_t>(limit) < train.size()) {
       train.resize(static_cast<std::size_t>(limit));
     }
-    std::vector<ConlluSentence> dev = ewt_dev;
-    dev.insert(dev.end(), gum_dev.begin(), gum_dev.end());
+    // The epoch is chosen on dev; with tagged dev files, on predicted tags (gold
+    // trees copied over), since that is what the parser sees at run time.
+    std::vector<ConlluSentence> dev;
+    for (const auto& [gold, path] :
+         {std::pair{&ewt_dev, tagged_ewt}, std::pair{&gum_dev, tagged_gum}}) {
+      std::vector<ConlluSentence> tagged;
+      if (!path.empty() && !read_into(path, tagged)) return 1;
+      if (!path.empty() && !copy_trees(*gold, tagged)) {
+        std::cerr << "error: " << path
+                  << " does not have the sentences and words of the dev file\n";
+        return 1;
+      }
+      const auto& use = path.empty() ? *gold : tagged;
+      dev.insert(dev.end(), use.begin(), use.end());
+    }
     const auto t0 = Clock::now();
     parser = kg::extract::DependencyParser::train(train, &dev, options, &std::cerr);
     std::printf("training: %zu sentences, %zu words, %d epochs, %.1f s\n", train.size(),

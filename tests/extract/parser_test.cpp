@@ -226,6 +226,12 @@ TEST_F(ParserFileTest, MissingFileIsNotFound) {
   EXPECT_FALSE(r.error().hint.empty());
 }
 
+TEST_F(ParserFileTest, FolderIsNotAModel) {
+  auto r = DependencyParser::load(dir_.string());
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().code, kg::Error::Code::kInvalidArgument);
+}
+
 TEST_F(ParserFileTest, TruncatedFilesAreParseErrors) {
   const auto path = (dir_ / "m.bin").string();
   ASSERT_TRUE(tiny_parser().save(path));

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <kg/extract/dependency_parser.hpp>
@@ -673,13 +674,26 @@ Result<void> DependencyParser::save(const std::string& path) const {
 }
 
 Result<DependencyParser> DependencyParser::load(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return fail(Error::Code::kInvalidArgument, "the parser model path is a folder", path, 0, 0,
+                "give the path of parser.bin itself");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return fail(Error::Code::kNotFound, "cannot open the dependency parser model", path, 0, 0,
                 "rebuild it with extract_parser_train (see extract/models/PARSER.md) or pass "
                 "the right path");
   }
-  std::vector<char> data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // One read of the whole file: much faster than stream iterators on tens of MB.
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  std::vector<char> data(size > 0 ? static_cast<std::size_t>(size) : 0);
+  if (size < 0 || !in.read(data.data(), static_cast<std::streamsize>(data.size()))) {
+    return fail(Error::Code::kIo, "cannot read the dependency parser model", path, 0, 0,
+                "check the file's permissions");
+  }
   const auto corrupt = [&](const std::string& what) {
     return fail(Error::Code::kParse, "not a valid dependency parser model: " + what, path, 0, 0,
                 "the file is truncated or corrupt; rebuild it with extract_parser_train");
