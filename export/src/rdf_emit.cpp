@@ -7,6 +7,7 @@
 #include <kg/graph/vocab.hpp>
 #include <map>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "rdf_internal.hpp"
@@ -148,6 +149,7 @@ class Emitter {
     // Entities, each with its asserted relations as direct triples.
     sink_.section("entities");
     std::size_t next_edge = 0;
+    std::vector<std::pair<const std::string*, const std::string*>> direct;
     for (const Vertex v : s.entities) {
       const Entity& e = g_.entity(v);
       b.clear();
@@ -160,11 +162,18 @@ class Emitter {
       while (next_edge < s.edges.size() && rank_[g_.subject(s.edges[next_edge])] < rank_[v]) {
         ++next_edge;
       }
+      // Direct triples in (predicate, object) order, not edge order: a graph
+      // read back from any syntax then writes the same bytes.
+      direct.clear();
       for (; next_edge < s.edges.size() && g_.subject(s.edges[next_edge]) == v; ++next_edge) {
         const Relation& r = g_.relation(s.edges[next_edge]);
         if (r.negated || !r.attributed_to.empty()) continue;
-        b.add(r.predicate, TermView::iri(g_.entity(g_.object(s.edges[next_edge])).iri));
+        direct.emplace_back(&r.predicate, &g_.entity(g_.object(s.edges[next_edge])).iri);
       }
+      std::sort(direct.begin(), direct.end(), [](const auto& x, const auto& y) {
+        return std::tie(*x.first, *x.second) < std::tie(*y.first, *y.second);
+      });
+      for (const auto& [predicate, object] : direct) b.add(*predicate, TermView::iri(*object));
       if (b.pairs.empty()) continue;
       sort_pairs(b);
       sink_.block(b, s.graph);
