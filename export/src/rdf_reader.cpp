@@ -171,18 +171,6 @@ struct ParsedInput {
   std::vector<QuadRec> quads;
 };
 
-bool has_scheme(std::string_view iri) {
-  const auto colon = iri.find(':');
-  if (colon == std::string_view::npos || colon == 0) return false;
-  for (std::size_t i = 0; i < colon; ++i) {
-    const char c = iri[i];
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                    (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
-    if (!ok) return false;
-  }
-  return true;
-}
-
 // Parsers name anonymous blank nodes themselves (serd "b1", Raptor "genid1");
 // serd also renames document labels of that shape ("b1" -> "B1"). Renaming the
 // generated ones to "anonN" gives labels that both parsers keep unchanged when

@@ -86,7 +86,7 @@ std::string slug(std::string_view name) {
   return percent_encode(collapsed);
 }
 
-bool is_valid_iri(std::string_view iri) {
+bool has_scheme(std::string_view iri) {
   const auto colon = iri.find(':');
   if (colon == std::string_view::npos || colon == 0) return false;
   for (std::size_t i = 0; i < colon; ++i) {
@@ -95,6 +95,11 @@ bool is_valid_iri(std::string_view iri) {
                     (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return false;
   }
+  return true;
+}
+
+bool is_valid_iri(std::string_view iri) {
+  if (!has_scheme(iri)) return false;
   for (const char ch : iri) {
     const auto c = static_cast<unsigned char>(ch);
     if (c <= 0x20) return false;

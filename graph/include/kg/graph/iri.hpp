@@ -22,6 +22,9 @@ std::string slug(std::string_view name);
 /// (RFC 3987 iunreserved plus sub-delims minus the ones Turtle forbids).
 std::string percent_encode(std::string_view text);
 
+/// True when `iri` starts with a URI scheme ("https:", "urn:"), i.e. is absolute.
+bool has_scheme(std::string_view iri);
+
 /// True when `iri` is absolute (has a scheme) and contains none of the
 /// characters N-Triples forbids in an IRIREF (space, <>"{}|^`\ and controls).
 bool is_valid_iri(std::string_view iri);
