@@ -95,6 +95,8 @@ void BM_Pipeline(benchmark::State& state) {
     state.SkipWithError(p.error().to_string().c_str());
     return;
   }
+  // Forget the memory peak of loading the treebanks: report what the pipeline uses.
+  { std::ofstream("/proc/self/clear_refs") << "5"; }
   std::size_t words = 0;
   std::size_t sentences = 0;
   for (auto _ : state) {

@@ -146,6 +146,7 @@ void ner_command(const ExtractOptions& o) {
     po.model_dir = o.models;
     po.parse = false;
     po.lemmatize = false;
+    po.tag = false;
     auto pipeline = kg::extract::load_pipeline(po);
     if (!pipeline) fail_command(pipeline.error());
     std::vector<kg::extract::IobSentence> sentences;

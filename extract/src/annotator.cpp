@@ -101,13 +101,9 @@ void SentenceAnnotator::annotate(ConlluSentence& s) const {
 #endif
   if (impl_->ner) {
     std::vector<std::string> norms;
-    std::vector<std::string_view> pos;
-    for (const auto& t : s.tokens) {
-      norms.push_back(detail::normalize_form(t.form));
-      pos.push_back(t.upos);
-    }
+    for (const auto& t : s.tokens) norms.push_back(detail::normalize_form(t.form));
     const std::vector<std::string_view> words(norms.begin(), norms.end());
-    const auto tags = impl_->ner->tag(words, pos);
+    const auto tags = impl_->ner->tag(words);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
       set_misc_item(s.tokens[i].misc, "NER", tags[i]);
   }
@@ -119,11 +115,7 @@ std::vector<std::string> SentenceAnnotator::entity_tags(
   std::vector<std::string> norms;
   for (const auto& w : words) norms.push_back(detail::normalize_form(w));
   const std::vector<std::string_view> views(norms.begin(), norms.end());
-  std::vector<std::string> upos;
-  std::vector<std::string> xpos;
-  impl_->tagger.tag(views, upos, xpos);
-  const std::vector<std::string_view> pos(upos.begin(), upos.end());
-  return impl_->ner->tag(views, pos);
+  return impl_->ner->tag(views);
 }
 
 }  // namespace kg::extract

@@ -120,8 +120,11 @@ Lemmatizer Lemmatizer::train(const std::vector<ConlluSentence>& train) {
       if (t.lemma == "_" || t.lemma.empty()) continue;
       const std::string form = detail::normalize_form(t.form);
       const std::string lemma = detail::normalize_form(t.lemma);
-      ++lemma_counts[t.xpos + "\t" + form][lemma];
+      auto& seen = lemma_counts[t.xpos + "\t" + form][lemma];
       upos_of[t.xpos + "\t" + form] = t.upos;
+      // Rules are counted once per distinct (form, XPOS, lemma): unseen words behave like
+      // the many rare words of a suffix, not like its few frequent ones.
+      if (seen++ > 0) continue;
       const Rule r = derive_rule(form, lemma);
       const std::string lower = detail::to_lower(form);
       const std::size_t n = detail::utf8_length(lower);

@@ -17,7 +17,7 @@
 namespace kg::extract {
 
 namespace {
-constexpr char kMagic[] = "KGNER2";
+constexpr char kMagic[] = "KGNER4";
 constexpr std::size_t kMaxPhrase = 6;
 const std::vector<std::string> kClasses = {"O",     "B-PER", "I-PER", "B-ORG",
                                            "I-ORG", "B-LOC", "I-LOC"};
@@ -116,8 +116,8 @@ struct EntityRecognizer::Impl {
     return marks;
   }
 
-  void features(const std::vector<detail::WordInfo>& w, const std::vector<std::string_view>& pos,
-                const std::vector<char>& marks, std::size_t i, int p1, int p2,
+  void features(const std::vector<detail::WordInfo>& w, const std::vector<char>& marks,
+                std::string_view title, std::size_t i, int p1, int p2,
                 detail::FeatureSet& f) const {
     f.clear();
     static const detail::WordInfo kStart{"<S>", "<s>", "<S>"};
@@ -127,11 +127,6 @@ struct EntityRecognizer::Impl {
       if (j < 0) return kStart;
       if (j >= static_cast<long>(w.size())) return kEnd;
       return w[static_cast<std::size_t>(j)];
-    };
-    const auto pos_at = [&](long k) -> std::string_view {
-      const long j = static_cast<long>(i) + k;
-      if (j < 0 || j >= static_cast<long>(pos.size())) return "<>";
-      return pos[static_cast<std::size_t>(j)];
     };
     const auto mark_at = [&](long k) -> std::string_view {
       const long j = static_cast<long>(i) + k;
@@ -162,10 +157,6 @@ struct EntityRecognizer::Impl {
     f.add(12, at(2).key);
     f.add(13, at(-1).shape);
     f.add(14, at(1).shape);
-    f.add(15, pos_at(0));
-    f.add(16, pos_at(-1));
-    f.add(17, pos_at(1));
-    f.add(18, pos_at(0), pos_at(1));
     f.add(19, t1);
     f.add(20, t1, t2);
     f.add(21, t1, cur.key);
@@ -178,7 +169,6 @@ struct EntityRecognizer::Impl {
     f.add(28, i == 0 ? "first" : "mid", cur.shape);
     f.add(29, at(-1).key, cur.key);
     f.add(30, cur.key, at(1).key);
-    f.add(31, t1, pos_at(0));
     f.add(32, mark_at(0), cur.shape);
     f.add(33, at(-1).raw);
     f.add(34, at(1).raw);
@@ -189,22 +179,41 @@ struct EntityRecognizer::Impl {
     f.add(39, at(-1).key, cur.shape);
     f.add(40, at(1).key, cur.shape);
     f.add(41, t1, at(-1).key);
-    f.add(42, case_of(cur), pos_at(0));
+    f.add(43, title, case_of(cur), detail::utf8_prefix(cur.shape, 1));
+    f.add(44, at(-2).shape, at(-1).shape, cur.shape);
+    f.add(45, cur.shape, at(1).shape, at(2).shape);
+    f.add(46, at(3).key);
+    f.add(47, at(-3).key);
+    f.add(48, detail::utf8_suffix(at(1).key, 3));
+    f.add(49, detail::utf8_suffix(at(-1).key, 3));
   }
 
-  std::vector<int> decode(const std::vector<std::string_view>& words,
-                          const std::vector<std::string_view>& pos) const {
+  // Headlines capitalise most words, which makes capitals a weak cue for names there.
+  static std::string_view title_case(const std::vector<detail::WordInfo>& info) {
+    std::size_t words = 0;
+    std::size_t caps = 0;
+    for (const auto& w : info) {
+      if (w.shape.empty() || (w.shape[0] != 'X' && w.shape[0] != 'x')) continue;
+      ++words;
+      caps += w.shape[0] == 'X';
+    }
+    if (words < 3) return "short";
+    return caps * 2 > words ? "title" : "plain";
+  }
+
+  std::vector<int> decode(const std::vector<std::string_view>& words) const {
     std::vector<detail::WordInfo> info;
     info.reserve(words.size());
     for (const auto w : words) info.push_back(detail::word_info(w));
     const auto marks = place_marks(info);
+    const std::string_view title = title_case(info);
     std::vector<int> out(words.size(), 0);
     detail::FeatureSet f;
     std::vector<float> buf;
     for (std::size_t i = 0; i < words.size(); ++i) {
       const int p1 = i > 0 ? out[i - 1] : 0;
       const int p2 = i > 1 ? out[i - 2] : 0;
-      features(info, pos, marks, i, p1, p2, f);
+      features(info, marks, title, i, p1, p2, f);
       buf.assign(kClasses.size(), 0.0F);
       model.add_scores(f.values(), buf.data());
       int best = 0;
@@ -221,9 +230,8 @@ struct EntityRecognizer::Impl {
 
 EntityRecognizer::EntityRecognizer() : impl_(std::make_shared<Impl>()) {}
 
-std::vector<std::string> EntityRecognizer::tag(const std::vector<std::string_view>& words,
-                                               const std::vector<std::string_view>& upos) const {
-  const auto cls = impl_->decode(words, upos);
+std::vector<std::string> EntityRecognizer::tag(const std::vector<std::string_view>& words) const {
+  const auto cls = impl_->decode(words);
   std::vector<std::string> out;
   out.reserve(cls.size());
   for (const int c : cls) out.push_back(kClasses[static_cast<std::size_t>(c)]);
@@ -240,15 +248,12 @@ void EntityRecognizer::process(Document& doc) const {
   auto& entities = doc.entities();
   entities.clear();
   std::vector<std::string_view> words;
-  std::vector<std::string_view> pos;
   for (const auto& s : doc.sentences()) {
     words.clear();
-    pos.clear();
     for (auto i = s.token_begin; i < s.token_end; ++i) {
       words.push_back(tokens[i].norm);
-      pos.push_back(tokens[i].upos);
     }
-    const auto cls = impl_->decode(words, pos);
+    const auto cls = impl_->decode(words);
     for (auto i = s.token_begin; i < s.token_end; ++i) {
       tokens[i].ner = kClasses[static_cast<std::size_t>(cls[i - s.token_begin])];
     }
@@ -396,12 +401,11 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     rng.shuffle(order);
     for (const auto k : order) {
       const auto& p = prepared[k];
-      std::vector<std::string_view> pos(train[k].upos.begin(), train[k].upos.end());
       std::vector<int> pred(p.info.size(), 0);
       for (std::size_t i = 0; i < p.info.size(); ++i) {
         const int p1 = i > 0 ? pred[i - 1] : 0;
         const int p2 = i > 1 ? pred[i - 2] : 0;
-        impl->features(p.info, pos, p.marks, i, p1, p2, f);
+        impl->features(p.info, p.marks, Impl::title_case(p.info), i, p1, p2, f);
         trainer.scores(f.values(), buf);
         int guess = 0;
         for (int c = 1; c < static_cast<int>(kClasses.size()); ++c) {
@@ -425,8 +429,7 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       std::vector<std::string> norms;
       for (const auto& w : s.words) norms.push_back(detail::normalize_form(w));
       std::vector<std::string_view> words(norms.begin(), norms.end());
-      std::vector<std::string_view> pos(s.upos.begin(), s.upos.end());
-      scores.add(s.tags, ner.tag(words, pos));
+      scores.add(s.tags, ner.tag(words));
     }
     *log << "ner dev F1 " << 100.0 * scores.total.f1() << " (" << impl->model.n_weights()
          << " weights)\n";

@@ -52,16 +52,32 @@ void LinearModel::save(BinaryWriter& out) const {
   out.pod(scale_);
   out.vec(keys_);
   out.vec(offsets_);
-  out.vec(classes_);
+  // One byte per class id when it fits: a quarter of the file for the taggers.
+  const bool narrow = n_classes_ <= 256;
+  out.pod(static_cast<std::uint8_t>(narrow ? 1 : 2));
+  if (narrow) {
+    const std::vector<std::uint8_t> small(classes_.begin(), classes_.end());
+    out.vec(small);
+  } else {
+    out.vec(classes_);
+  }
   out.vec(weights_);
 }
 
 bool LinearModel::load(BinaryReader& in) {
   std::int32_t n = 0;
-  if (!in.pod(n) || !in.pod(scale_) || !in.vec(keys_) || !in.vec(offsets_) || !in.vec(classes_) ||
-      !in.vec(weights_)) {
+  std::uint8_t width = 0;
+  if (!in.pod(n) || !in.pod(scale_) || !in.vec(keys_) || !in.vec(offsets_) || !in.pod(width)) {
     return false;
   }
+  if (width == 1) {
+    std::vector<std::uint8_t> small;
+    if (!in.vec(small)) return false;
+    classes_.assign(small.begin(), small.end());
+  } else if (width != 2 || !in.vec(classes_)) {
+    return false;
+  }
+  if (!in.vec(weights_)) return false;
   n_classes_ = n;
   if (offsets_.size() != keys_.size() + 1 || classes_.size() != weights_.size() ||
       offsets_.back() != weights_.size()) {

@@ -110,7 +110,7 @@ Result<Pipeline> load_pipeline(const PipelineOptions& options) {
   if (auto ok = p.add(std::make_shared<TokenizerComponent>(std::move(*tok))); !ok) {
     return tl::unexpected(ok.error());
   }
-  if (options.tag || options.lemmatize || options.parse || options.ner) {
+  if (options.tag || options.lemmatize || options.parse) {
     auto tagger = Tagger::load((dir / kTaggerModel).string());
     if (!tagger) return tl::unexpected(tagger.error());
     if (auto ok = p.add(std::make_shared<TaggerComponent>(std::move(*tagger))); !ok) {

@@ -17,7 +17,17 @@ struct Tagger::Impl {
   std::vector<std::string> xpos;                           // per class
   std::unordered_map<std::string, int> tagdict;            // frequent unambiguous words
   std::unordered_map<std::string, std::string> ambiguity;  // key -> "NN|VB"
-  detail::LinearModel model;
+  // How often a word is capitalized away from the sentence start: 1 rarely .. 4 always.
+  std::unordered_map<std::string, std::uint8_t> case_profile;
+  detail::LinearModel model;   // pass 1: left context only
+  detail::LinearModel model2;  // pass 2: also the pass-1 tags of the words to the right
+  bool stacked = false;
+
+  [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
+    static const char* const kNames[] = {"?", "c1", "c2", "c3", "c4"};
+    const auto it = case_profile.find(x.key);
+    return kNames[it == case_profile.end() ? 0 : it->second];
+  }
 
   [[nodiscard]] std::string_view amb(const std::string& key) const {
     const auto it = ambiguity.find(key);
@@ -25,7 +35,8 @@ struct Tagger::Impl {
   }
 
   void features(const std::vector<detail::WordInfo>& w, std::size_t i, std::string_view t1,
-                std::string_view t2, detail::FeatureSet& f) const {
+                std::string_view t2, std::string_view title, const std::vector<int>* right,
+                detail::FeatureSet& f) const {
     f.clear();
     const auto& cur = w[i];
     static const detail::WordInfo kStart{"<S>", "<s>", "<S>"};
@@ -74,17 +85,50 @@ struct Tagger::Impl {
     f.add(35, t1, at(1).key);
     f.add(36, detail::utf8_suffix(at(1).key, 2), amb(at(1).key));
     f.add(37, amb(at(-1).key), t1, amb(cur.key));
+    const std::string_view cap = detail::utf8_prefix(cur.shape, 1);
+    f.add(38, case_of(cur), cap);
+    f.add(39, title, case_of(cur), cap);
+    f.add(40, case_of(at(1)), detail::utf8_prefix(at(1).shape, 1));
+    f.add(41, t1, case_of(cur), cap);
+    if (right != nullptr) {
+      const auto tag_at = [&](std::size_t j) -> std::string_view {
+        return j < right->size() ? std::string_view(xpos[static_cast<std::size_t>((*right)[j])])
+                                 : std::string_view("</S>");
+      };
+      const std::string_view r0 = tag_at(i);
+      const std::string_view r1 = tag_at(i + 1);
+      const std::string_view r2 = tag_at(i + 2);
+      f.add(50, r0);
+      f.add(51, r1);
+      f.add(52, r1, r2);
+      f.add(53, t1, r1);
+      f.add(54, cur.key, r1);
+      f.add(55, r0, r1);
+      f.add(56, t1, r0, r1);
+      f.add(57, cur.key, r0);
+    }
   }
 
-  // Greedy decoding; class indices out.
-  void decode(const std::vector<std::string_view>& words, std::vector<int>& out) const {
-    std::vector<detail::WordInfo> info;
-    info.reserve(words.size());
-    for (const auto w : words) info.push_back(detail::word_info(w));
-    out.assign(words.size(), 0);
+  // Headlines capitalise most words, which makes capitals a weak cue for PROPN there.
+  static std::string_view title_case(const std::vector<detail::WordInfo>& info) {
+    std::size_t words = 0;
+    std::size_t caps = 0;
+    for (const auto& w : info) {
+      if (w.shape.empty() || (w.shape[0] != 'X' && w.shape[0] != 'x')) continue;
+      ++words;
+      caps += w.shape[0] == 'X';
+    }
+    if (words < 3) return "short";
+    return caps * 2 > words ? "title" : "plain";
+  }
+
+  // One greedy left-to-right pass with `m`; `right` (pass-1 tags) only for pass 2.
+  void pass(const detail::LinearModel& m, const std::vector<detail::WordInfo>& info,
+            std::string_view title, const std::vector<int>* right, std::vector<int>& out) const {
+    out.assign(info.size(), 0);
     detail::FeatureSet f;
     std::vector<float> buf;
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    for (std::size_t i = 0; i < info.size(); ++i) {
       const auto it = tagdict.find(info[i].raw);
       if (it != tagdict.end()) {
         out[i] = it->second;
@@ -94,14 +138,27 @@ struct Tagger::Impl {
           i > 0 ? std::string_view(xpos[static_cast<std::size_t>(out[i - 1])]) : "<S>";
       const std::string_view t2 =
           i > 1 ? std::string_view(xpos[static_cast<std::size_t>(out[i - 2])]) : "<S>";
-      features(info, i, t1, t2, f);
-      out[i] = model.predict(f.values(), buf);
+      features(info, i, t1, t2, title, right, f);
+      out[i] = m.predict(f.values(), buf);
+    }
+  }
+
+  // Greedy decoding (one or two passes); class indices out.
+  void decode(const std::vector<std::string_view>& words, std::vector<int>& out) const {
+    std::vector<detail::WordInfo> info;
+    info.reserve(words.size());
+    for (const auto w : words) info.push_back(detail::word_info(w));
+    const std::string_view title = title_case(info);
+    pass(model, info, title, nullptr, out);
+    if (stacked) {
+      const std::vector<int> first = out;
+      pass(model2, info, title, &first, out);
     }
   }
 };
 
 namespace {
-constexpr char kMagic[] = "KGTAG1";
+constexpr char kMagic[] = "KGTAG4";
 }
 
 Tagger::Tagger() : impl_(std::make_shared<Impl>()) {}
@@ -215,48 +272,90 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
     impl->ambiguity.emplace(w, amb);
   }
 
-  detail::PerceptronTrainer trainer(static_cast<int>(impl->classes.size()));
-  detail::SplitMix64 rng(options.seed);
-  std::vector<std::size_t> order(data.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  detail::FeatureSet f;
-  std::vector<double> buf;
-  std::vector<detail::WordInfo> info;
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    rng.shuffle(order);
-    std::size_t correct = 0;
-    std::size_t total = 0;
-    for (const auto k : order) {
-      const auto& d = data[k];
-      info.clear();
-      for (const auto& w : d.norms) info.push_back(detail::word_info(w));
-      std::vector<int> pred(d.norms.size(), 0);
-      for (std::size_t i = 0; i < d.norms.size(); ++i) {
-        const auto it = impl->tagdict.find(d.norms[i]);
-        if (it != impl->tagdict.end()) {
-          pred[i] = it->second;
-          continue;
-        }
-        const std::string_view t1 =
-            i > 0 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 1])]) : "<S>";
-        const std::string_view t2 =
-            i > 1 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 2])]) : "<S>";
-        impl->features(info, i, t1, t2, f);
-        const int guess = trainer.predict(f.values(), buf);
-        trainer.update(f.values(), d.gold[i], guess);
-        trainer.tick();
-        pred[i] = guess;
-        correct += guess == d.gold[i];
-        ++total;
+  {
+    std::unordered_map<std::string, std::pair<int, int>> counts;  // key -> (capitalized, all)
+    for (const auto& d : data) {
+      for (std::size_t i = 1; i < d.norms.size(); ++i) {
+        const auto info = detail::word_info(d.norms[i]);
+        if (info.shape.empty() || (info.shape[0] != 'X' && info.shape[0] != 'x')) continue;
+        auto& c = counts[info.key];
+        c.first += info.shape[0] == 'X';
+        ++c.second;
       }
     }
-    if (log) {
-      *log << "tagger epoch " << epoch + 1 << ": train accuracy "
-           << (total ? 100.0 * static_cast<double>(correct) / static_cast<double>(total) : 0.0)
-           << "%\n";
+    for (const auto& [k, c] : counts) {
+      if (c.second < 2) continue;
+      const double r = static_cast<double>(c.first) / c.second;
+      impl->case_profile.emplace(k, r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4);
     }
   }
-  impl->model = trainer.average(options.prune);
+  std::vector<std::vector<detail::WordInfo>> infos(data.size());
+  std::vector<std::string_view> titles(data.size());
+  for (std::size_t k = 0; k < data.size(); ++k) {
+    for (const auto& w : data[k].norms) infos[k].push_back(detail::word_info(w));
+    titles[k] = Impl::title_case(infos[k]);
+  }
+  // Trains one pass on the sentences `subset`; `right` holds pass-1 tags for pass 2.
+  const auto train_pass = [&](const std::vector<std::size_t>& subset,
+                              const std::vector<std::vector<int>>* right, const std::string& name) {
+    detail::PerceptronTrainer trainer(static_cast<int>(impl->classes.size()));
+    detail::SplitMix64 rng(options.seed);
+    std::vector<std::size_t> order = subset;
+    detail::FeatureSet f;
+    std::vector<double> buf;
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      rng.shuffle(order);
+      std::size_t correct = 0;
+      std::size_t total = 0;
+      for (const auto k : order) {
+        const auto& d = data[k];
+        std::vector<int> pred(d.norms.size(), 0);
+        for (std::size_t i = 0; i < d.norms.size(); ++i) {
+          const auto it = impl->tagdict.find(d.norms[i]);
+          if (it != impl->tagdict.end()) {
+            pred[i] = it->second;
+            continue;
+          }
+          const std::string_view t1 =
+              i > 0 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 1])]) : "<S>";
+          const std::string_view t2 =
+              i > 1 ? std::string_view(impl->xpos[static_cast<std::size_t>(pred[i - 2])]) : "<S>";
+          impl->features(infos[k], i, t1, t2, titles[k], right ? &(*right)[k] : nullptr, f);
+          const int guess = trainer.predict(f.values(), buf);
+          trainer.update(f.values(), d.gold[i], guess);
+          trainer.tick();
+          pred[i] = guess;
+          correct += guess == d.gold[i];
+          ++total;
+        }
+      }
+      if (log) {
+        *log << "tagger " << name << " epoch " << epoch + 1 << ": train accuracy "
+             << (total ? 100.0 * static_cast<double>(correct) / static_cast<double>(total) : 0.0)
+             << "%\n";
+      }
+    }
+    return trainer.average(options.prune);
+  };
+  std::vector<std::size_t> all(data.size());
+  for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+  impl->model = train_pass(all, nullptr, "pass 1");
+  if (options.stacked) {
+    // Pass 2 learns from pass-1 tags predicted on held-out folds (jackknifing), so that
+    // it trusts them as much as they deserve on unseen text.
+    std::vector<std::vector<int>> right(data.size());
+    const int folds = std::max(2, options.folds);
+    for (int fold = 0; fold < folds; ++fold) {
+      std::vector<std::size_t> in;
+      std::vector<std::size_t> out;
+      for (const auto k : all)
+        (static_cast<int>(k % static_cast<std::size_t>(folds)) == fold ? out : in).push_back(k);
+      const auto m = train_pass(in, nullptr, "fold " + std::to_string(fold + 1));
+      for (const auto k : out) impl->pass(m, infos[k], titles[k], nullptr, right[k]);
+    }
+    impl->model2 = train_pass(all, &right, "pass 2");
+    impl->stacked = true;
+  }
   Tagger tagger;
   tagger.impl_ = impl;
   if (dev && log) {
@@ -298,7 +397,17 @@ Result<void> Tagger::save(const std::string& path) const {
     w.str(k);
     w.str(v);
   }
+  std::vector<std::pair<std::string, std::uint8_t>> cp(impl_->case_profile.begin(),
+                                                       impl_->case_profile.end());
+  std::sort(cp.begin(), cp.end());
+  w.pod(static_cast<std::uint32_t>(cp.size()));
+  for (const auto& [k, v] : cp) {
+    w.str(k);
+    w.pod(v);
+  }
   impl_->model.save(w);
+  w.pod(static_cast<std::uint8_t>(impl_->stacked ? 1 : 0));
+  if (impl_->stacked) impl_->model2.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -334,8 +443,22 @@ Result<Tagger> Tagger::load(const std::string& path) {
     if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("ambiguity classes"));
     impl->ambiguity.emplace(std::move(k), std::move(v));
   }
+  if (!r.pod(n)) return tl::unexpected(r.error("case profile"));
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::uint8_t c = 0;
+    if (!r.str(k) || !r.pod(c) || c > 4) return tl::unexpected(r.error("case profile"));
+    impl->case_profile.emplace(std::move(k), c);
+  }
   if (!impl->model.load(r) || impl->model.n_classes() != static_cast<int>(impl->classes.size())) {
     return tl::unexpected(r.error("weights"));
+  }
+  std::uint8_t stacked = 0;
+  if (!r.pod(stacked)) return tl::unexpected(r.error("second pass"));
+  impl->stacked = stacked != 0;
+  if (impl->stacked && (!impl->model2.load(r) ||
+                        impl->model2.n_classes() != static_cast<int>(impl->classes.size()))) {
+    return tl::unexpected(r.error("second-pass weights"));
   }
   Tagger t;
   t.impl_ = std::move(impl);

@@ -24,7 +24,7 @@ struct Tokenizer::Impl {
 
 namespace {
 
-constexpr char kMagic[] = "KGTOK1";
+constexpr char kMagic[] = "KGTOK2";
 constexpr int kMaxSentenceTokens = 200;
 
 struct Cp {

@@ -7,7 +7,6 @@
 #include <kg/extract/tokenizer.hpp>
 #include <kg/extract/train.hpp>
 #include <ostream>
-#include <unordered_map>
 
 #if __has_include(<kg/extract/dependency_parser.hpp>)
 #include <kg/extract/dependency_parser.hpp>
@@ -117,15 +116,12 @@ Result<void> train_lemmatizer(const TrainOptions& o, std::ostream* log) {
 
 namespace {
 
-Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std::string& split,
-                                                const std::vector<ConlluSentence>& ewt) {
+Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std::string& split) {
   auto files = corpus_files(o.data_dir, split);
   if (!files) return tl::unexpected(files.error());
   std::ifstream in(files->uner, std::ios::binary);
   auto iob = read_iob2(in, files->uner);
   if (!iob) return tl::unexpected(iob.error());
-  std::unordered_map<std::string, const ConlluSentence*> by_id;
-  for (const auto& s : ewt) by_id.emplace(s.comment_value("sent_id"), &s);
   std::vector<NerSentence> out;
   for (const auto& s : *iob) {
     NerSentence n;
@@ -135,14 +131,6 @@ Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std
       raw.push_back(r.size() > 2 ? r[2] : "O");
     }
     n.tags = clean_uner_tags(raw);
-    std::string id;
-    for (const auto& c : s.comments) {
-      if (c.rfind("# sent_id = ", 0) == 0) id = c.substr(12);
-    }
-    const auto it = by_id.find(id);
-    if (it != by_id.end() && it->second->tokens.size() == n.words.size()) {
-      for (const auto& t : it->second->tokens) n.upos.push_back(t.upos);
-    }
     out.push_back(std::move(n));
   }
   truncate(out, o.limit);
@@ -155,27 +143,18 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
   if (auto ok = ensure_out_dir(o); !ok) return ok;
   auto files = corpus_files(o.data_dir, "train");
   if (!files) return tl::unexpected(files.error());
-  auto ewt = read_documents(files->ewt);
-  if (!ewt) return tl::unexpected(ewt.error());
-  auto train = uner_sentences(o, "train", flatten(std::move(*ewt)));
+  auto train = uner_sentences(o, "train");
   if (!train) return tl::unexpected(train.error());
   auto gum = read_documents(files->gum);
   if (!gum) return tl::unexpected(gum.error());
   truncate(*gum, o.limit);
   for (const auto& s : flatten(std::move(*gum))) {
     NerSentence n;
-    for (const auto& t : s.tokens) {
-      n.words.push_back(t.form);
-      n.upos.push_back(t.upos);
-    }
+    for (const auto& t : s.tokens) n.words.push_back(t.form);
     n.tags = gum_entity_tags(s);
     train->push_back(std::move(n));
   }
-  auto dev_files = corpus_files(o.data_dir, "dev");
-  if (!dev_files) return tl::unexpected(dev_files.error());
-  auto ewt_dev = read_documents(dev_files->ewt);
-  if (!ewt_dev) return tl::unexpected(ewt_dev.error());
-  auto dev = uner_sentences(o, "dev", flatten(std::move(*ewt_dev)));
+  auto dev = uner_sentences(o, "dev");
   if (!dev) return tl::unexpected(dev.error());
   NerTrainOptions no;
   no.seed = o.seed;

@@ -24,7 +24,7 @@ class SentenceAnnotator {
   /// Overwrites UPOS, XPOS, lemma, head/deprel (when a parser is loaded) and sets
   /// NER=<BIO tag> in MISC (replacing an earlier NER item) when NER is loaded.
   void annotate(ConlluSentence& sentence) const;
-  /// BIO entity tags for pre-tokenized words (tags them first for the POS features).
+  /// BIO entity tags (PER, ORG, LOC) for pre-tokenized words.
   [[nodiscard]] std::vector<std::string> entity_tags(const std::vector<std::string>& words) const;
   /// True when a dependency parser model was loaded.
   [[nodiscard]] bool has_parser() const;

@@ -16,16 +16,15 @@
 
 namespace kg::extract {
 
-/// One training sentence: words, their UPOS tags (or empty) and BIO tags.
+/// One training sentence: words and their BIO tags.
 struct NerSentence {
   std::vector<std::string> words;
-  std::vector<std::string> upos;
   std::vector<std::string> tags;
 };
 
 /// Options for EntityRecognizer::train.
 struct NerTrainOptions {
-  int epochs = 12;
+  int epochs = 8;
   std::uint64_t seed = 1;
   double prune = 0.05;
   /// ../shared/data/gazetteer_countries_mledoze/countries.json (empty: no country gazetteer).
@@ -45,9 +44,9 @@ class EntityRecognizer {
   static Result<EntityRecognizer> train(const std::vector<NerSentence>& train,
                                         const std::vector<NerSentence>* dev,
                                         const NerTrainOptions& options, std::ostream* log);
-  /// BIO tags (PER, ORG, LOC) for normalised words; upos may be empty.
-  [[nodiscard]] std::vector<std::string> tag(const std::vector<std::string_view>& words,
-                                             const std::vector<std::string_view>& upos) const;
+  /// BIO tags (PER, ORG, LOC) for normalised words. The model uses no part-of-speech
+  /// features: on UNER EWT dev they helped with gold tags but hurt with predicted ones.
+  [[nodiscard]] std::vector<std::string> tag(const std::vector<std::string_view>& words) const;
   /// The country whose demonym `word` is ("Russian" -> "Russia"), or empty.
   [[nodiscard]] std::string demonym_country(std::string_view word) const;
   /// Sets Token::ner and Document::entities (PER/ORG/LOC and NORP spans).
@@ -59,12 +58,12 @@ class EntityRecognizer {
   std::shared_ptr<const Impl> impl_;
 };
 
-/// Pipeline component wrapping an EntityRecognizer (needs tokens, sentences and tags).
+/// Pipeline component wrapping an EntityRecognizer (needs tokens and sentences).
 class EntityRecognizerComponent : public Component {
  public:
   explicit EntityRecognizerComponent(EntityRecognizer ner) : ner_(std::move(ner)) {}
   [[nodiscard]] std::string_view name() const override { return "ner"; }
-  [[nodiscard]] unsigned needs() const override { return kTokens | kSentences | kTags; }
+  [[nodiscard]] unsigned needs() const override { return kTokens | kSentences; }
   [[nodiscard]] unsigned assigns() const override { return kEntities; }
   void process(Document& doc) const override { ner_.process(doc); }
 

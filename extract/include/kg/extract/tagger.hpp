@@ -1,6 +1,7 @@
 #pragma once
 /// Averaged-perceptron part-of-speech tagger predicting UPOS and PTB XPOS jointly
-/// (one class per UPOS/XPOS pair seen in training), greedy left to right.
+/// (one class per UPOS/XPOS pair seen in training), greedy left to right, optionally
+/// followed by a second pass that also sees the first pass's tags to the right.
 
 #include <iosfwd>
 #include <kg/extract/conllu.hpp>
@@ -18,7 +19,11 @@ namespace kg::extract {
 struct TaggerTrainOptions {
   int epochs = 10;
   std::uint64_t seed = 1;
-  double prune = 0.05;  ///< averaged weights with smaller magnitude are dropped
+  double prune = 0.1;  ///< averaged weights with smaller magnitude are dropped
+  /// Add a second pass that also sees the first pass's tags of the following words,
+  /// trained on first-pass tags predicted for held-out folds of the training data.
+  bool stacked = true;
+  int folds = 2;  ///< jackknife folds for the second pass
 };
 
 /// A trained tagger. Cheap to copy (shares its weights); thread-safe for tagging.

@@ -54,7 +54,7 @@ struct TrainOptions {
   std::string out_dir;   ///< model directory to write
   std::uint64_t seed = 1;
   int tagger_epochs = 10;
-  int ner_epochs = 12;
+  int ner_epochs = 8;
   int parser_epochs = 15;
   bool train_parser = true;
   /// Use at most this many sentences/documents of each corpus (0 = all): for tests.
