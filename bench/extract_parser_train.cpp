@@ -6,15 +6,19 @@
 //   extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                        [--limit SENTENCES] [--model FILE (evaluate only)]
 //                        [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
+//                        [--jackknife FOLDS [--jackknife-epochs N]] (train on predicted tags)
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <kg/extract/conllu.hpp>
 #include <kg/extract/dependency_parser.hpp>
+#include <kg/extract/lemmatizer.hpp>
+#include <kg/extract/tagger.hpp>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -76,6 +80,42 @@ bool copy_trees(const std::vector<ConlluSentence>& gold, std::vector<ConlluSente
   return true;
 }
 
+// Jackknifing: replaces the tags and lemmas of each of `folds` slices of the
+// training data by those of a tagger and lemmatizer trained on the other slices,
+// so the parser learns from tags as wrong as those it will see at run time.
+void jackknife(std::vector<ConlluSentence>& train, int folds, int epochs, std::uint64_t seed) {
+  const auto k = static_cast<std::size_t>(folds);
+  for (std::size_t f = 0; f < k; ++f) {
+    std::vector<ConlluSentence> rest;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      if (i % k != f) rest.push_back(train[i]);
+    }
+    kg::extract::TaggerTrainOptions options;
+    options.epochs = epochs;
+    options.seed = seed;
+    const auto t0 = Clock::now();
+    const auto tagger = kg::extract::Tagger::train(rest, nullptr, options, nullptr);
+    const auto lemmatizer = kg::extract::Lemmatizer::train(rest);
+    std::size_t words = 0, upos_ok = 0;
+    for (std::size_t i = f; i < train.size(); i += k) {
+      ConlluSentence copy = train[i];
+      tagger.tag(copy);
+      lemmatizer.lemmatize(copy);
+      for (std::size_t j = 0; j < copy.tokens.size(); ++j) {
+        auto& t = train[i].tokens[j];
+        ++words;
+        upos_ok += t.upos == copy.tokens[j].upos ? 1 : 0;
+        t.upos = copy.tokens[j].upos;
+        t.xpos = copy.tokens[j].xpos;
+        t.lemma = copy.tokens[j].lemma;
+      }
+    }
+    std::fprintf(stderr, "jackknife fold %zu/%zu: UPOS %.2f%% on %zu words, %.1f s\n", f + 1, k,
+                 100.0 * static_cast<double>(upos_ok) / static_cast<double>(words), words,
+                 seconds_since(t0));
+  }
+}
+
 void report(const char* name, const kg::extract::DependencyParser& parser,
             const std::vector<ConlluSentence>& gold, const std::vector<ConlluSentence>& input) {
   std::vector<ConlluSentence> parsed = input;
@@ -109,6 +149,8 @@ int main(int argc, char** argv) {
   std::string tagged_ewt, tagged_gum;
   kg::extract::ParserTrainOptions options;
   long limit = -1;
+  int jackknife_folds = 0;
+  int jackknife_epochs = 5;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const auto next = [&]() -> std::string {
@@ -138,6 +180,10 @@ int main(int argc, char** argv) {
       options.prune_threshold = std::stod(next());
     } else if (a == "--explore") {
       options.explore_probability = std::stod(next());
+    } else if (a == "--jackknife") {
+      jackknife_folds = std::stoi(next());
+    } else if (a == "--jackknife-epochs") {
+      jackknife_epochs = std::stoi(next());
     } else if (a == "--dev-tagged-ewt") {
       tagged_ewt = next();
     } else if (a == "--dev-tagged-gum") {
@@ -145,7 +191,8 @@ int main(int argc, char** argv) {
     } else {
       std::cerr << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
                    " [--limit N] [--model FILE] [--tag-noise P] [--lemma-noise P] [--prune W]"
-                   " [--explore P] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]\n";
+                   " [--explore P] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]"
+                   " [--jackknife FOLDS] [--jackknife-epochs N]\n";
       return 2;
     }
   }
@@ -165,6 +212,7 @@ int main(int argc, char** argv) {
     if (limit >= 0 && static_cast<std::size_t>(limit) < train.size()) {
       train.resize(static_cast<std::size_t>(limit));
     }
+    if (jackknife_folds > 1) jackknife(train, jackknife_folds, jackknife_epochs, options.seed);
     // The epoch is chosen on dev; with tagged dev files, on predicted tags (gold
     // trees copied over), since that is what the parser sees at run time.
     std::vector<ConlluSentence> dev;
