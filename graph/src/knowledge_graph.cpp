@@ -285,9 +285,9 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
       std::swap(subject, object);
     }
   }
-  const std::uint64_t key = relation_key_hash(graph_[subject].iri, relation.predicate,
-                                              graph_[object].iri, relation.negated,
-                                              relation.attributed_to);
+  const std::uint64_t key =
+      relation_key_hash(graph_[subject].iri, relation.predicate, graph_[object].iri,
+                        relation.negated, relation.attributed_to);
   if (auto found = find_keyed(key, subject, relation, object)) {
     Relation& existing = graph_[*found];
     for (auto& p : relation.provenance) push_unique(existing.provenance, std::move(p));
@@ -308,8 +308,8 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
 }
 
 std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_keyed(std::uint64_t hash, Vertex subject,
-                                                              const Relation& relation,
-                                                              Vertex object) const {
+                                                               const Relation& relation,
+                                                               Vertex object) const {
   for (auto [it, end] = by_key_.equal_range(hash); it != end; ++it) {
     const Edge e = it->second;
     const Relation& r = graph_[e];

@@ -1,11 +1,10 @@
 // A program outside the project: builds a graph with the installed kg, writes
 // Turtle, reads it back and queries it.
 #include <iostream>
-#include <sstream>
-
 #include <kg/exporters/formats.hpp>
 #include <kg/graph/knowledge_graph.hpp>
 #include <kg/ontology/ontology.hpp>
+#include <sstream>
 
 int main() {
 #ifdef KG_ONTOLOGY_DIR
@@ -33,8 +32,8 @@ int main() {
   for (auto e : back->relations()) {
     const auto& s = back->entity(back->subject(e)).label;
     const auto& o = back->entity(back->object(e)).label;
-    std::cout << s.substr(s.find(' ') + 1) << ' ' << onto->label(back->relation(e).predicate)
-              << ' ' << o.substr(o.find(' ') + 1) << '\n';
+    std::cout << s.substr(s.find(' ') + 1) << ' ' << onto->label(back->relation(e).predicate) << ' '
+              << o.substr(o.find(' ') + 1) << '\n';
   }
   return 0;
 }

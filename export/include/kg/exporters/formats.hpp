@@ -4,12 +4,11 @@
 /// what the format can do. The CLI lists and picks formats from here.
 
 #include <iosfwd>
+#include <kg/graph/error.hpp>
+#include <kg/graph/knowledge_graph.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <kg/graph/error.hpp>
-#include <kg/graph/knowledge_graph.hpp>
 
 namespace kg::ontology {
 class Ontology;
