@@ -269,12 +269,7 @@ class DiagramBuilder {
                                           " " + entity_label(graph_.entity(graph_.object(e)))
                                     : join(evidence, "\n");
 
-    const std::string key =
-        relation.iri.empty()
-            ? KnowledgeGraph::relation_key(graph_.entity(graph_.subject(e)).iri, relation.predicate,
-                                           graph_.entity(graph_.object(e)).iri, relation.negated,
-                                           relation.attributed_to)
-            : relation.iri;
+    const std::string key = graph_.statement_iri(e);
     set(edge, edge_id_, unique_id("e", key));
     set(edge, edge_label_, gv::esc_string(label));
     set(edge, edge_tooltip_, gv::esc_string(tooltip, gv::Field::kTooltip));

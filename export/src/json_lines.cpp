@@ -54,7 +54,7 @@ Result<void> write_json_lines(const KnowledgeGraph& graph, std::ostream& out,
   for (const auto e : graph.relations()) {
     const Relation& r = graph.relation(e);
     nlohmann::json j = {{"type", "relation"},
-                        {"iri", r.iri},
+                        {"iri", graph.statement_iri(e)},
                         {"subject", graph.entity(graph.subject(e)).iri},
                         {"predicate", r.predicate},
                         {"object", graph.entity(graph.object(e)).iri},

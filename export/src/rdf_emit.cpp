@@ -181,14 +181,14 @@ class Emitter {
 
     // Statement nodes (with their evidence) for relations that carry more
     // than the direct triple says.
-    std::vector<Edge> statements;
+    std::vector<std::pair<std::string, Edge>> statements;
     for (const Edge e : s.edges) {
-      if (!is_bare(e)) statements.push_back(e);
+      if (!is_bare(e)) statements.emplace_back(g_.statement_iri(e), e);
     }
     std::sort(statements.begin(), statements.end(),
-              [&](Edge a, Edge b2) { return g_.relation(a).iri < g_.relation(b2).iri; });
+              [](const auto& a, const auto& b2) { return a.first < b2.first; });
     if (!statements.empty()) sink_.section("statements");
-    for (const Edge e : statements) emit_statement(e, s, b);
+    for (const auto& [iri, e] : statements) emit_statement(e, iri, s, b);
 
     if (!s.documents.empty()) sink_.section("documents");
     for (const Document* d : s.documents) {
@@ -216,14 +216,14 @@ class Emitter {
       return false;
     }
     if (!is_relation_predicate(r.predicate, options_.ontology)) return false;
-    return is_default_statement_iri(r.iri, g_.entity(g_.subject(e)).iri, r.predicate,
-                                    g_.entity(g_.object(e)).iri);
+    return r.iri.empty() || is_default_statement_iri(r.iri, g_.entity(g_.subject(e)).iri,
+                                                     r.predicate, g_.entity(g_.object(e)).iri);
   }
 
-  void emit_statement(Edge e, const Scope& s, Block& b) {
+  void emit_statement(Edge e, std::string_view iri, const Scope& s, Block& b) {
     const Relation& r = g_.relation(e);
     b.clear();
-    b.subject = TermView::iri(r.iri);
+    b.subject = TermView::iri(iri);
     b.add(vocab::kRdfType, TermView::iri(vocab::kRdfStatement));
     b.add(vocab::kRdfSubject, TermView::iri(g_.entity(g_.subject(e)).iri));
     b.add(vocab::kRdfPredicate, TermView::iri(r.predicate));
@@ -242,7 +242,7 @@ class Emitter {
     for (const auto& p : r.provenance) {
       if (!s.all_provenance && p.document != s.graph) continue;
       evidence.push_back(&p);
-      evidence_iris.push_back(b.own(evidence_iri(r.iri, p)));
+      evidence_iris.push_back(b.own(evidence_iri(iri, p)));
       b.add(vocab::kKgoEvidenceProp, TermView::iri(evidence_iris.back()));
     }
     sort_pairs(b);

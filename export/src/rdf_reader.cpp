@@ -743,6 +743,13 @@ class GraphBuilder {
       }
       r.predicate = std::string(t_[pred[0]].value);
       r.iri = std::string(t_[st].value);
+      // The default statement IRI is minted on demand: store only other ones.
+      if (r.iri ==
+          std::string(kDefaultBase) + "statement/" +
+              hex64(KnowledgeGraph::relation_key_hash(
+                  t_[subj[0]].value, r.predicate, t_[obj[0]].value, r.negated, r.attributed_to))) {
+        r.iri.clear();
+      }
       const bool asserted = !r.negated && r.attributed_to.empty();
       // An asserted statement without its direct triple is someone else's
       // reification, not our provenance: keep it as it is.
@@ -759,7 +766,7 @@ class GraphBuilder {
       }
       for (const Id ev : evid) {
         Provenance p;
-        if (read_evidence(r.iri, ev, p)) {
+        if (read_evidence(std::string(t_[st].value), ev, p)) {
           r.provenance.push_back(std::move(p));
           consume(st, v_.evidence, ev);
         }

@@ -295,7 +295,6 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
     if (existing.date.empty()) existing.date = relation.date;
     return *found;
   }
-  if (relation.iri.empty()) relation.iri = base_ + "statement/" + hex64(key);
   std::vector<Provenance> provenance;
   for (auto& p : relation.provenance) push_unique(provenance, std::move(p));
   relation.provenance = std::move(provenance);
@@ -383,6 +382,14 @@ std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_with_predicate(
     return it->second;
   }
   return {};
+}
+
+std::string KnowledgeGraph::statement_iri(Edge e) const {
+  const Relation& r = graph_[e];
+  if (!r.iri.empty()) return r.iri;
+  return base_ + "statement/" +
+         hex64(relation_key_hash(graph_[boost::source(e, graph_)].iri, r.predicate,
+                                 graph_[boost::target(e, graph_)].iri, r.negated, r.attributed_to));
 }
 
 KnowledgeGraph::Vertex KnowledgeGraph::other_end(Edge e, Vertex v) const {

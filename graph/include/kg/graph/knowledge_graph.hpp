@@ -110,6 +110,11 @@ class KnowledgeGraph {
   /// Vertex overload of add_relation.
   Result<Edge> add_relation(Vertex subject, Relation relation, Vertex object);
 
+  /// The IRI of the edge's statement node: the relation's own `iri` when it has one, else
+  /// <base>statement/<hex of the relation key hash>. Minted on demand rather than stored, as
+  /// most relations keep the default (this saves a string per relation).
+  [[nodiscard]] std::string statement_iri(Edge e) const;
+
   /// The relation on an edge.
   [[nodiscard]] const Relation& relation(Edge e) const { return graph_[e]; }
   /// The subject vertex of an edge.

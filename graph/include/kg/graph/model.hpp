@@ -88,7 +88,7 @@ struct Relation {
   std::string date;                    ///< when it happened (xsd:date "YYYY-MM-DD"), may be empty
   bool negated = false;                ///< "did not meet"
   std::string attributed_to;           ///< IRI of who claims it; empty when asserted by the source
-  std::string iri;                     ///< statement IRI; minted by KnowledgeGraph when empty
+  std::string iri;  ///< statement IRI; empty = the default, see KnowledgeGraph::statement_iri
 };
 
 /// A source document.
