@@ -18,6 +18,33 @@ namespace {
 
 constexpr std::size_t kFlushAt = 1 << 20;
 
+// A term in Turtle or N-Triples spelling; the two differ only in how an IRI
+// is written (a prefixed name where possible, or always <...>).
+template <class WriteIri>
+void append_term(std::string& b, const TermView& t, WriteIri&& write_iri) {
+  switch (t.kind) {
+    case Term::Kind::kIri:
+      write_iri(b, t.value);
+      return;
+    case Term::Kind::kBlank:
+      b += "_:";
+      append_blank_label(b, t.value);
+      return;
+    case Term::Kind::kLiteral:
+      b += '"';
+      append_escaped_literal(b, t.value);
+      b += '"';
+      if (!t.language.empty()) {
+        b += '@';
+        b += t.language;
+      } else if (!t.datatype.empty()) {
+        b += "^^";
+        write_iri(b, t.datatype);
+      }
+      return;
+  }
+}
+
 // Buffered output to an ostream; remembers whether the stream failed.
 class Output {
  public:
@@ -119,27 +146,7 @@ class TurtleSink final : public BlockSink {
   }
 
   void write_term(std::string& b, const TermView& t) {
-    switch (t.kind) {
-      case Term::Kind::kIri:
-        write_iri(b, t.value);
-        return;
-      case Term::Kind::kBlank:
-        b += "_:";
-        append_blank_label(b, t.value);
-        return;
-      case Term::Kind::kLiteral:
-        b += '"';
-        append_escaped_literal(b, t.value);
-        b += '"';
-        if (!t.language.empty()) {
-          b += '@';
-          b += t.language;
-        } else if (!t.datatype.empty()) {
-          b += "^^";
-          write_iri(b, t.datatype);
-        }
-        return;
-    }
+    append_term(b, t, [this](std::string& out, std::string_view iri) { write_iri(out, iri); });
   }
 
   Output& out_;
@@ -150,30 +157,11 @@ class TurtleSink final : public BlockSink {
 };
 
 void append_nt_term(std::string& b, const TermView& t) {
-  switch (t.kind) {
-    case Term::Kind::kIri:
-      b += '<';
-      append_escaped_iri(b, t.value);
-      b += '>';
-      return;
-    case Term::Kind::kBlank:
-      b += "_:";
-      append_blank_label(b, t.value);
-      return;
-    case Term::Kind::kLiteral:
-      b += '"';
-      append_escaped_literal(b, t.value);
-      b += '"';
-      if (!t.language.empty()) {
-        b += '@';
-        b += t.language;
-      } else if (!t.datatype.empty()) {
-        b += "^^<";
-        append_escaped_iri(b, t.datatype);
-        b += '>';
-      }
-      return;
-  }
+  append_term(b, t, [](std::string& out, std::string_view iri) {
+    out += '<';
+    append_escaped_iri(out, iri);
+    out += '>';
+  });
 }
 
 class NTriplesSink final : public BlockSink {

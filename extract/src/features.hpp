@@ -42,6 +42,21 @@ struct WordInfo {
   std::string shape;  // word_shape(raw)
 };
 
+/// How a sentence is capitalised: "title" when most words start with a capital
+/// (headlines, where capitals are a weak cue for names and PROPN), "plain", or
+/// "short" for sentences under three words.
+inline std::string_view capitalisation_profile(const std::vector<WordInfo>& info) {
+  std::size_t words = 0;
+  std::size_t caps = 0;
+  for (const auto& w : info) {
+    if (w.shape.empty() || (w.shape[0] != 'X' && w.shape[0] != 'x')) continue;
+    ++words;
+    caps += w.shape[0] == 'X';
+  }
+  if (words < 3) return "short";
+  return caps * 2 > words ? "title" : "plain";
+}
+
 inline WordInfo word_info(std::string_view w) {
   WordInfo info;
   info.raw = std::string(w);

@@ -188,25 +188,12 @@ struct EntityRecognizer::Impl {
     f.add(49, detail::utf8_suffix(at(-1).key, 3));
   }
 
-  // Headlines capitalise most words, which makes capitals a weak cue for names there.
-  static std::string_view title_case(const std::vector<detail::WordInfo>& info) {
-    std::size_t words = 0;
-    std::size_t caps = 0;
-    for (const auto& w : info) {
-      if (w.shape.empty() || (w.shape[0] != 'X' && w.shape[0] != 'x')) continue;
-      ++words;
-      caps += w.shape[0] == 'X';
-    }
-    if (words < 3) return "short";
-    return caps * 2 > words ? "title" : "plain";
-  }
-
   std::vector<int> decode(const std::vector<std::string_view>& words) const {
     std::vector<detail::WordInfo> info;
     info.reserve(words.size());
     for (const auto w : words) info.push_back(detail::word_info(w));
     const auto marks = place_marks(info);
-    const std::string_view title = title_case(info);
+    const std::string_view title = detail::capitalisation_profile(info);
     std::vector<int> out(words.size(), 0);
     detail::FeatureSet f;
     std::vector<float> buf;
@@ -405,7 +392,7 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       for (std::size_t i = 0; i < p.info.size(); ++i) {
         const int p1 = i > 0 ? pred[i - 1] : 0;
         const int p2 = i > 1 ? pred[i - 2] : 0;
-        impl->features(p.info, p.marks, Impl::title_case(p.info), i, p1, p2, f);
+        impl->features(p.info, p.marks, detail::capitalisation_profile(p.info), i, p1, p2, f);
         trainer.scores(f.values(), buf);
         int guess = 0;
         for (int c = 1; c < static_cast<int>(kClasses.size()); ++c) {

@@ -109,19 +109,6 @@ struct Tagger::Impl {
     }
   }
 
-  // Headlines capitalise most words, which makes capitals a weak cue for PROPN there.
-  static std::string_view title_case(const std::vector<detail::WordInfo>& info) {
-    std::size_t words = 0;
-    std::size_t caps = 0;
-    for (const auto& w : info) {
-      if (w.shape.empty() || (w.shape[0] != 'X' && w.shape[0] != 'x')) continue;
-      ++words;
-      caps += w.shape[0] == 'X';
-    }
-    if (words < 3) return "short";
-    return caps * 2 > words ? "title" : "plain";
-  }
-
   // One greedy left-to-right pass with `m`; `right` (pass-1 tags) only for pass 2.
   void pass(const detail::LinearModel& m, const std::vector<detail::WordInfo>& info,
             std::string_view title, const std::vector<int>* right, std::vector<int>& out) const {
@@ -148,7 +135,7 @@ struct Tagger::Impl {
     std::vector<detail::WordInfo> info;
     info.reserve(words.size());
     for (const auto w : words) info.push_back(detail::word_info(w));
-    const std::string_view title = title_case(info);
+    const std::string_view title = detail::capitalisation_profile(info);
     pass(model, info, title, nullptr, out);
     if (stacked) {
       const std::vector<int> first = out;
@@ -293,7 +280,7 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
   std::vector<std::string_view> titles(data.size());
   for (std::size_t k = 0; k < data.size(); ++k) {
     for (const auto& w : data[k].norms) infos[k].push_back(detail::word_info(w));
-    titles[k] = Impl::title_case(infos[k]);
+    titles[k] = detail::capitalisation_profile(infos[k]);
   }
   // Trains one pass on the sentences `subset`; `right` holds pass-1 tags for pass 2.
   const auto train_pass = [&](const std::vector<std::size_t>& subset,
