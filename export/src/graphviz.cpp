@@ -123,6 +123,10 @@ class Vocabulary {
     style.shape = gv::safe_shape(style.shape, kDefaultShape);
     return style;
   }
+  /// Symmetric relations ("met") have no direction to show.
+  [[nodiscard]] bool symmetric(const std::string& predicate) const {
+    return ontology_ != nullptr && ontology_->is_symmetric(predicate);
+  }
 
  private:
   const ontology::Ontology* ontology_;
@@ -206,6 +210,7 @@ class DiagramBuilder {
     edge_style_ = edge("style", "solid");
     edge_color_ = edge("color", "black");
     edge_font_color_ = edge("fontcolor", "black");
+    edge_dir_ = edge("dir", "forward");
   }
 
   static void set(void* object, Agsym_t* symbol, const std::string& value) {
@@ -274,6 +279,7 @@ class DiagramBuilder {
     set(edge, edge_label_, gv::esc_string(label));
     set(edge, edge_tooltip_, gv::esc_string(tooltip, gv::Field::kTooltip));
     set(edge, edge_label_tooltip_, gv::esc_string(tooltip, gv::Field::kTooltip));
+    if (vocabulary_.symmetric(relation.predicate)) set(edge, edge_dir_, "none");
     if (relation.negated) {
       set(edge, edge_style_, "dashed");
       set(edge, edge_color_, "red");
@@ -355,6 +361,7 @@ class DiagramBuilder {
   Agsym_t* edge_style_ = nullptr;
   Agsym_t* edge_color_ = nullptr;
   Agsym_t* edge_font_color_ = nullptr;
+  Agsym_t* edge_dir_ = nullptr;
 };
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {

@@ -210,6 +210,20 @@ TEST(GraphvizDotTest, AssertedEdgeIsSolid) {
   EXPECT_EQ(edge->attributes.at("tooltip"), "Trump met Putin on Friday in Hamburg.");
 }
 
+TEST(GraphvizDotTest, SymmetricEdgeHasNoArrowhead) {
+  const auto s = sample();
+  const auto parsed = parse_dot(render_text(s.graph, with_output("dot")));
+  ASSERT_TRUE(parsed);
+  const auto* met =
+      parsed->edge_labelled(dot_label(test_ontology().label(graphviz_testing::kgo("met"))));
+  const auto* leads =
+      parsed->edge_labelled(dot_label(test_ontology().label(graphviz_testing::kgo("leads"))));
+  ASSERT_NE(met, nullptr);
+  ASSERT_NE(leads, nullptr);
+  EXPECT_EQ(met->attributes.at("dir"), "none");
+  EXPECT_EQ(leads->attributes.at("dir"), "forward");
+}
+
 TEST(GraphvizDotTest, NodeStyleComesFromOntologyClassStyles) {
   const auto s = sample();
   const auto parsed = parse_dot(render_text(s.graph, with_output("dot")));
