@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "case_profile.hpp"
 #include "features.hpp"
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
@@ -84,14 +85,11 @@ struct EntityRecognizer::Impl {
   std::unordered_map<std::string, std::string> demonyms;  // "Russian" -> "Russia"
   std::unordered_set<std::string> first_names;
   std::unordered_set<std::string> last_names;
-  // How often a word is capitalized away from the sentence start: 1 rarely .. 4 always.
-  std::unordered_map<std::string, std::uint8_t> case_profile;
+  detail::CaseProfile case_profile;  // capitalisation away from the sentence start
   detail::LinearModel model;
 
   [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
-    static const char* const kNames[] = {"?", "c1", "c2", "c3", "c4"};
-    const auto it = case_profile.find(x.key);
-    return kNames[it == case_profile.end() ? 0 : it->second];
+    return case_profile.class_of(x);
   }
 
   // Per-token gazetteer marks: 'B'/'I' place phrase, or '-'.
@@ -349,23 +347,13 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     }
   }
 
-  {
-    std::unordered_map<std::string, std::pair<int, int>> counts;  // key -> (capitalized, all)
-    for (const auto& s : train) {
-      for (std::size_t i = 1; i < s.words.size(); ++i) {
-        const auto info = detail::word_info(detail::normalize_form(s.words[i]));
-        if (info.shape.empty() || (info.shape[0] != 'X' && info.shape[0] != 'x')) continue;
-        auto& c = counts[info.key];
-        c.first += info.shape[0] == 'X';
-        ++c.second;
-      }
-    }
-    for (const auto& [k, c] : counts) {
-      if (c.second < 2) continue;
-      const double r = static_cast<double>(c.first) / c.second;
-      impl->case_profile.emplace(k, r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4);
+  for (const auto& s : train) {
+    for (std::size_t i = 1; i < s.words.size(); ++i) {
+      const auto info = detail::word_info(detail::normalize_form(s.words[i]));
+      impl->case_profile.count(info);
     }
   }
+  impl->case_profile.finish();
   detail::PerceptronTrainer trainer(static_cast<int>(kClasses.size()));
   detail::SplitMix64 rng(options.seed);
   std::vector<std::size_t> order(train.size());
@@ -424,19 +412,10 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
   return ner;
 }
 
-namespace {
-template <class Set>
-std::vector<std::string> sorted(const Set& s) {
-  std::vector<std::string> v(s.begin(), s.end());
-  std::sort(v.begin(), v.end());
-  return v;
-}
-}  // namespace
-
 Result<void> EntityRecognizer::save(const std::string& path) const {
   detail::BinaryWriter w;
   w.str(kMagic);
-  w.strings(sorted(impl_->places));
+  w.strings(detail::sorted_strings(impl_->places));
   std::vector<std::pair<std::string, std::string>> dem(impl_->demonyms.begin(),
                                                        impl_->demonyms.end());
   std::sort(dem.begin(), dem.end());
@@ -445,16 +424,9 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
     w.str(k);
     w.str(v);
   }
-  w.strings(sorted(impl_->first_names));
-  w.strings(sorted(impl_->last_names));
-  std::vector<std::pair<std::string, std::uint8_t>> cp(impl_->case_profile.begin(),
-                                                       impl_->case_profile.end());
-  std::sort(cp.begin(), cp.end());
-  w.pod(static_cast<std::uint32_t>(cp.size()));
-  for (const auto& [k, v] : cp) {
-    w.str(k);
-    w.pod(v);
-  }
+  w.strings(detail::sorted_strings(impl_->first_names));
+  w.strings(detail::sorted_strings(impl_->last_names));
+  impl_->case_profile.save(w);
   impl_->model.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
@@ -481,13 +453,7 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
   impl->first_names.insert(v.begin(), v.end());
   if (!r.strings(v)) return tl::unexpected(r.error("last names"));
   impl->last_names.insert(v.begin(), v.end());
-  if (!r.pod(n)) return tl::unexpected(r.error("case profile"));
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::uint8_t c = 0;
-    if (!r.str(k) || !r.pod(c) || c > 4) return tl::unexpected(r.error("case profile"));
-    impl->case_profile.emplace(std::move(k), c);
-  }
+  if (!impl->case_profile.load(r)) return tl::unexpected(r.error("case profile"));
   if (!impl->model.load(r) || impl->model.n_classes() != static_cast<int>(kClasses.size())) {
     return tl::unexpected(r.error("weights"));
   }

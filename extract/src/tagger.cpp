@@ -4,6 +4,7 @@
 #include <ostream>
 #include <unordered_map>
 
+#include "case_profile.hpp"
 #include "features.hpp"
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
@@ -17,16 +18,13 @@ struct Tagger::Impl {
   std::vector<std::string> xpos;                           // per class
   std::unordered_map<std::string, int> tagdict;            // frequent unambiguous words
   std::unordered_map<std::string, std::string> ambiguity;  // key -> "NN|VB"
-  // How often a word is capitalized away from the sentence start: 1 rarely .. 4 always.
-  std::unordered_map<std::string, std::uint8_t> case_profile;
-  detail::LinearModel model;   // pass 1: left context only
-  detail::LinearModel model2;  // pass 2: also the pass-1 tags of the words to the right
+  detail::CaseProfile case_profile;  // capitalisation away from the sentence start
+  detail::LinearModel model;         // pass 1: left context only
+  detail::LinearModel model2;        // pass 2: also the pass-1 tags of the words to the right
   bool stacked = false;
 
   [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
-    static const char* const kNames[] = {"?", "c1", "c2", "c3", "c4"};
-    const auto it = case_profile.find(x.key);
-    return kNames[it == case_profile.end() ? 0 : it->second];
+    return case_profile.class_of(x);
   }
 
   [[nodiscard]] std::string_view amb(const std::string& key) const {
@@ -259,23 +257,13 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
     impl->ambiguity.emplace(w, amb);
   }
 
-  {
-    std::unordered_map<std::string, std::pair<int, int>> counts;  // key -> (capitalized, all)
-    for (const auto& d : data) {
-      for (std::size_t i = 1; i < d.norms.size(); ++i) {
-        const auto info = detail::word_info(d.norms[i]);
-        if (info.shape.empty() || (info.shape[0] != 'X' && info.shape[0] != 'x')) continue;
-        auto& c = counts[info.key];
-        c.first += info.shape[0] == 'X';
-        ++c.second;
-      }
-    }
-    for (const auto& [k, c] : counts) {
-      if (c.second < 2) continue;
-      const double r = static_cast<double>(c.first) / c.second;
-      impl->case_profile.emplace(k, r < 0.1 ? 1 : r < 0.5 ? 2 : r < 0.9 ? 3 : 4);
+  for (const auto& d : data) {
+    for (std::size_t i = 1; i < d.norms.size(); ++i) {
+      const auto info = detail::word_info(d.norms[i]);
+      impl->case_profile.count(info);
     }
   }
+  impl->case_profile.finish();
   std::vector<std::vector<detail::WordInfo>> infos(data.size());
   std::vector<std::string_view> titles(data.size());
   for (std::size_t k = 0; k < data.size(); ++k) {
@@ -384,14 +372,7 @@ Result<void> Tagger::save(const std::string& path) const {
     w.str(k);
     w.str(v);
   }
-  std::vector<std::pair<std::string, std::uint8_t>> cp(impl_->case_profile.begin(),
-                                                       impl_->case_profile.end());
-  std::sort(cp.begin(), cp.end());
-  w.pod(static_cast<std::uint32_t>(cp.size()));
-  for (const auto& [k, v] : cp) {
-    w.str(k);
-    w.pod(v);
-  }
+  impl_->case_profile.save(w);
   impl_->model.save(w);
   w.pod(static_cast<std::uint8_t>(impl_->stacked ? 1 : 0));
   if (impl_->stacked) impl_->model2.save(w);
@@ -430,13 +411,7 @@ Result<Tagger> Tagger::load(const std::string& path) {
     if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("ambiguity classes"));
     impl->ambiguity.emplace(std::move(k), std::move(v));
   }
-  if (!r.pod(n)) return tl::unexpected(r.error("case profile"));
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::uint8_t c = 0;
-    if (!r.str(k) || !r.pod(c) || c > 4) return tl::unexpected(r.error("case profile"));
-    impl->case_profile.emplace(std::move(k), c);
-  }
+  if (!impl->case_profile.load(r)) return tl::unexpected(r.error("case profile"));
   if (!impl->model.load(r) || impl->model.n_classes() != static_cast<int>(impl->classes.size())) {
     return tl::unexpected(r.error("weights"));
   }

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "case_profile.hpp"
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
@@ -677,26 +678,17 @@ Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& docum
   return tok;
 }
 
-namespace {
-template <class Set>
-std::vector<std::string> sorted(const Set& s) {
-  std::vector<std::string> v(s.begin(), s.end());
-  std::sort(v.begin(), v.end());
-  return v;
-}
-}  // namespace
-
 Result<void> Tokenizer::save(const std::string& path) const {
   detail::BinaryWriter w;
   w.str(kMagic);
-  w.strings(sorted(impl_->abbreviations));
+  w.strings(detail::sorted_strings(impl_->abbreviations));
   std::vector<std::string> keys;
   for (const auto& [k, v] : impl_->mwt) keys.push_back(k);
   std::sort(keys.begin(), keys.end());
   w.strings(keys);
   for (const auto& k : keys) w.vec(impl_->mwt.at(k));
-  w.strings(sorted(impl_->hyphen_prefixes));
-  w.strings(sorted(impl_->hyphen_words));
+  w.strings(detail::sorted_strings(impl_->hyphen_prefixes));
+  w.strings(detail::sorted_strings(impl_->hyphen_words));
   impl_->boundary.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
