@@ -192,24 +192,10 @@ void append_escaped_iri(std::string& out, std::string_view iri) {
       }
       continue;
     }
-    switch (c) {
-      case '<':
-      case '>':
-      case '"':
-      case '{':
-      case '}':
-      case '|':
-      case '^':
-      case '`':
-      case '\\':
-        append_uchar(out, c);
-        break;
-      default:
-        if (c <= 0x20) {
-          append_uchar(out, c);
-        } else {
-          out += static_cast<char>(c);
-        }
+    if (is_forbidden_in_iri(c)) {
+      append_uchar(out, c);
+    } else {
+      out += static_cast<char>(c);
     }
     ++i;
   }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 #include <kg/graph/iri.hpp>
 
@@ -100,25 +101,8 @@ bool has_scheme(std::string_view iri) {
 
 bool is_valid_iri(std::string_view iri) {
   if (!has_scheme(iri)) return false;
-  for (const char ch : iri) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20) return false;
-    switch (c) {
-      case '<':
-      case '>':
-      case '"':
-      case '{':
-      case '}':
-      case '|':
-      case '^':
-      case '`':
-      case '\\':
-        return false;
-      default:
-        break;
-    }
-  }
-  return true;
+  return std::none_of(iri.begin(), iri.end(),
+                      [](char c) { return is_forbidden_in_iri(static_cast<unsigned char>(c)); });
 }
 
 std::uint64_t stable_hash(std::string_view text, std::uint64_t seed) {

@@ -22,6 +22,25 @@ std::string slug(std::string_view name);
 /// (RFC 3987 iunreserved plus sub-delims minus the ones Turtle forbids).
 std::string percent_encode(std::string_view text);
 
+/// True for an ASCII byte N-Triples forbids unescaped in an IRIREF: controls,
+/// space and <>"{}|^`\.
+constexpr bool is_forbidden_in_iri(unsigned char c) {
+  switch (c) {
+    case '<':
+    case '>':
+    case '"':
+    case '{':
+    case '}':
+    case '|':
+    case '^':
+    case '`':
+    case '\\':
+      return true;
+    default:
+      return c <= 0x20;
+  }
+}
+
 /// True when `iri` starts with a URI scheme ("https:", "urn:"), i.e. is absolute.
 bool has_scheme(std::string_view iri);
 
