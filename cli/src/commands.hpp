@@ -18,4 +18,10 @@ void register_graph_commands(CLI::App& app);
 /// Registers the language-core subcommands (parse, ner, train, eval).
 void register_extract_commands(CLI::App& app);
 
+/// Registers `build` (articles in, knowledge graph out) and its evaluation commands.
+void register_build_commands(CLI::App& app);
+
+/// Registers the SPARQL and triple-store subcommands (sparql, push, store).
+void register_store_commands(CLI::App& app);
+
 }  // namespace kg::cli

@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   app.fallthrough();
   kg::cli::register_graph_commands(app);
   kg::cli::register_extract_commands(app);
+  kg::cli::register_build_commands(app);
+  kg::cli::register_store_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
