@@ -496,7 +496,11 @@ void Ontology::Index::Builder::read_classes(Ontology& out) {
 }
 
 void Ontology::Index::Builder::read_properties(Ontology& out) {
-  for (const auto& [iri, kind] : kind_) {
+  for (const auto& entry : kind_) {
+    // Named references, not a structured binding: clang before 16 cannot capture
+    // bindings in the lambda below.
+    const auto& iri = entry.first;
+    const auto& kind = entry.second;
     if (kind != Kind::kObjectProperty && kind != Kind::kDatatypeProperty) continue;
     PropertyInfo p;
     p.iri = iri;
