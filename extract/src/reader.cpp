@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <iterator>
@@ -84,7 +85,30 @@ Result<void> validate_utf8(std::string_view s, std::string_view source_name) {
 }
 
 Result<Article> read_article(std::string text, std::string_view source_name) {
+  // A UTF-16 or UTF-32 byte-order mark would otherwise be reported as a stray byte
+  // with a Latin-1 hint; name the encoding so the suggested conversion works.
+  const std::string_view head(text.data(), std::min<std::size_t>(text.size(), 4));
+  const char* wide = head.starts_with(std::string_view("\xFF\xFE\0\0", 4))   ? "UTF-32LE"
+                     : head.starts_with(std::string_view("\0\0\xFE\xFF", 4)) ? "UTF-32BE"
+                     : head.starts_with("\xFF\xFE")                          ? "UTF-16LE"
+                     : head.starts_with("\xFE\xFF")                          ? "UTF-16BE"
+                                                                             : nullptr;
+  if (wide != nullptr) {
+    return fail(Error::Code::kEncoding,
+                std::string("the file is ") + wide + " (byte-order mark), not UTF-8",
+                std::string(source_name), 1, 1,
+                std::string("convert it to UTF-8, e.g. `iconv -f ") + wide + " -t utf-8`");
+  }
   if (auto ok = validate_utf8(text, source_name); !ok) return tl::unexpected(ok.error());
+  // NUL is valid UTF-8 but never part of an article: it means binary data.
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    std::size_t line = 0;
+    std::size_t column = 0;
+    line_column(text, nul, line, column);
+    return fail(Error::Code::kEncoding,
+                "NUL byte at byte offset " + std::to_string(nul) + ": binary data, not text",
+                std::string(source_name), line, column, "give a plain-text UTF-8 article");
+  }
   Article a;
   a.text = std::move(text);
   std::size_t p = 0;
