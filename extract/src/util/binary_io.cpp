@@ -3,11 +3,18 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace kg::extract::detail {
 
 Result<std::string> read_file_bytes(const std::string& path) {
+  // A directory opens as a stream whose end is at the largest offset; reading
+  // that many bytes would fail as "out of memory".
+  if (std::error_code ec; std::filesystem::is_directory(path, ec)) {
+    return fail(Error::Code::kInvalidArgument, "is a directory, not a file", path, 0, 0,
+                "give the path of a file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return fail(Error::Code::kNotFound, "cannot open file", path, 0, 0,
@@ -20,6 +27,10 @@ Result<std::string> read_file_bytes(const std::string& path) {
     data.resize(static_cast<std::size_t>(size));
     in.seekg(0);
     in.read(data.data(), size);
+  } else if (size < 0) {
+    // Pipes and other unseekable files (`<(...)`, /dev/stdin) are read to their end.
+    in.clear();
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   if (!in && !in.eof()) {
     return fail(Error::Code::kIo, "read failed", path, 0, 0, "check the file and disk");
