@@ -4,9 +4,24 @@ add_library(kg::options ALIAS kg_options)
 target_compile_options(kg_options INTERFACE
   $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>
   $<$<AND:$<BOOL:${KG_WERROR}>,$<CXX_COMPILER_ID:GNU,Clang>>:-Werror>)
-if(KG_SANITIZE)
-  target_compile_options(kg_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
-  target_link_options(kg_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all)
+# KG_SANITIZE: AddressSanitizer (with LeakSanitizer) and UndefinedBehaviorSanitizer on
+# every project target; the first report aborts the process so a test cannot pass
+# over it. KG_FUZZ (clang only) adds libFuzzer's coverage instrumentation to the
+# same targets and implies the sanitizers; the fuzz targets in tests/fuzz link
+# libFuzzer's main with kg_fuzz_options.
+if(KG_FUZZ AND NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  message(FATAL_ERROR "KG_FUZZ needs clang (libFuzzer), e.g. -DCMAKE_CXX_COMPILER=clang++-14 "
+                      "-DCMAKE_C_COMPILER=clang-14; this is ${CMAKE_CXX_COMPILER_ID}")
+endif()
+if(KG_SANITIZE OR KG_FUZZ)
+  set(KG_SANITIZER_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=all)
+  target_compile_options(kg_options INTERFACE ${KG_SANITIZER_FLAGS} -fno-omit-frame-pointer
+    $<$<BOOL:${KG_FUZZ}>:-fsanitize=fuzzer-no-link>)
+  target_link_options(kg_options INTERFACE ${KG_SANITIZER_FLAGS})
+endif()
+add_library(kg_fuzz_options INTERFACE)
+if(KG_FUZZ)
+  target_link_options(kg_fuzz_options INTERFACE -fsanitize=fuzzer)
 endif()
 
 # kg_add_library(<name> SOURCES ... DEPS ...): a module library with public

@@ -1,0 +1,182 @@
+#pragma once
+/// What each fuzz target does with one input, shared by the libFuzzer targets in
+/// this folder and by the reliability suite, which replays the seed corpus and every
+/// saved crash through the same code in ordinary builds. Each entry must return
+/// normally for any bytes; a broken invariant aborts (and is a bug).
+
+#include <unistd.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <kg/exporters/formats.hpp>
+#include <kg/extract/annotator.hpp>
+#include <kg/extract/conllu.hpp>
+#include <kg/extract/document.hpp>
+#include <kg/extract/pipeline.hpp>
+#include <kg/extract/reader.hpp>
+#include <kg/ontology/ontology.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+namespace kg::fuzz {
+
+/// Reports a broken property with the input's size and aborts, so the fuzzer saves it.
+[[noreturn]] inline void property_failed(const char* what, const std::string& detail) {
+  std::fprintf(stderr, "fuzz property failed: %s\n%s\n", what, detail.c_str());
+  std::abort();
+}
+
+/// Inputs larger than this are skipped: big inputs are the large-input tests' job,
+/// and small ones keep the executions per second high.
+inline constexpr std::size_t kMaxInput = 1 << 16;
+
+/// The language pipeline, loaded once per process.
+inline const kg::extract::Pipeline& pipeline() {
+  static const kg::extract::Pipeline p = [] {
+    auto loaded = kg::extract::load_pipeline();
+    if (!loaded) property_failed("pipeline loads", loaded.error().to_string());
+    return std::move(*loaded);
+  }();
+  return p;
+}
+
+/// Article reader (plain text and JSON Lines) and the whole extraction pipeline.
+inline void article(std::string_view bytes) {
+  if (bytes.size() > kMaxInput) return;
+  auto a = kg::extract::read_article(std::string(bytes), "fuzz.txt");
+  if (a) {
+    if (a->body_begin > a->text.size()) property_failed("body_begin within text", a->text);
+    kg::extract::Document doc(std::move(a->text), a->body_begin);
+    doc.date = a->date;
+    pipeline().run(doc);
+    // Every token, sentence and entity is a view inside the text, and every
+    // sentence can be written as CoNLL-U (what `kg parse` does).
+    const std::size_t size = doc.text().size();
+    for (const auto& t : doc.tokens()) {
+      if (t.start > t.end || t.end > size) property_failed("token inside the text", doc.text());
+    }
+    for (const auto& e : doc.entities()) {
+      if (e.start > e.end || e.end > size || e.token_end > doc.tokens().size()) {
+        property_failed("entity inside the text", doc.text());
+      }
+    }
+    std::ostringstream out;
+    for (std::size_t i = 0; i < doc.sentences().size(); ++i) {
+      const auto& s = doc.sentences()[i];
+      if (s.start > s.end || s.end > size || s.token_begin > s.token_end ||
+          s.token_end > doc.tokens().size()) {
+        property_failed("sentence inside the text", doc.text());
+      }
+      kg::extract::write_conllu(out, kg::extract::to_conllu(doc, i));
+    }
+  }
+  auto lines = kg::extract::read_articles_jsonl(bytes, "fuzz.jsonl");
+  if (lines && !lines->empty()) {
+    kg::extract::Document doc(std::move(lines->front().text));
+    pipeline().run(doc);
+  }
+  (void)kg::extract::normalize_for_matching(bytes);
+}
+
+/// The annotator for given tokens, loaded once per process.
+inline const kg::extract::SentenceAnnotator& annotator() {
+  static const kg::extract::SentenceAnnotator a = [] {
+    auto loaded = kg::extract::SentenceAnnotator::load();
+    if (!loaded) property_failed("annotator loads", loaded.error().to_string());
+    return std::move(*loaded);
+  }();
+  return a;
+}
+
+/// CoNLL-U input (`kg parse --input conllu`) annotated with the models, and written back.
+inline void conllu(std::string_view bytes) {
+  if (bytes.size() > kMaxInput) return;
+  const auto& annotator = kg::fuzz::annotator();
+  std::istringstream in{std::string(bytes)};
+  auto sentences = kg::extract::read_conllu(in, "fuzz.conllu");
+  if (!sentences) return;
+  std::ostringstream out;
+  for (auto& s : *sentences) {
+    annotator.annotate(s);
+    kg::extract::write_conllu(out, s);
+  }
+}
+
+/// The shipped ontology, loaded once (labels and prefixes for the writers).
+inline const kg::ontology::Ontology* shipped_ontology() {
+  static const std::optional<kg::ontology::Ontology> onto = [] {
+    auto o = kg::ontology::Ontology::load_default();
+    return o ? std::optional<kg::ontology::Ontology>(std::move(*o)) : std::nullopt;
+  }();
+  return onto ? &*onto : nullptr;
+}
+
+inline std::string write_as(const KnowledgeGraph& g, const kg::exporters::Format& format) {
+  std::ostringstream out;
+  kg::exporters::WriteOptions options;
+  options.ontology = shipped_ontology();
+  auto ok = kg::exporters::write_graph(g, format, out, options);
+  if (!ok) property_failed("a graph that was read can be written", ok.error().to_string());
+  return out.str();
+}
+
+/// One RDF syntax through the reader (with `parser`); a graph that reads must write in
+/// every syntax, read back from each, and write again byte-identically.
+inline void rdf(std::string_view bytes, std::string_view syntax,
+                kg::exporters::RdfParser parser = kg::exporters::RdfParser::kAuto) {
+  if (bytes.size() > kMaxInput) return;
+  const kg::exporters::Format* format = kg::exporters::find_format(syntax);
+  if (format == nullptr) property_failed("known syntax", std::string(syntax));
+  kg::exporters::ReadOptions options;
+  options.ontology = shipped_ontology();
+  options.parser = parser;
+  options.base = "http://fuzz.example/base/";
+  std::istringstream in{std::string(bytes)};
+  auto graph = kg::exporters::read_graph(in, *format, "fuzz", options);
+  if (!graph) return;
+  for (const char* name : {"ntriples", "turtle", "nquads", "rdfxml"}) {
+    const kg::exporters::Format& out_format = *kg::exporters::find_format(name);
+    const std::string first = write_as(*graph, out_format);
+    std::istringstream again(first);
+    auto back = kg::exporters::read_graph(again, out_format, name, options);
+    if (!back) {
+      property_failed("our own output reads back",
+                      std::string(name) + ": " + back.error().to_string() + "\n" + first);
+    }
+    const std::string second = write_as(*back, out_format);
+    if (second != first) {
+      property_failed("write -> read -> write is identical",
+                      std::string(name) + "\n--- first\n" + first + "\n--- second\n" + second);
+    }
+  }
+}
+
+/// The ontology loader on one Turtle file (written to a private temporary file).
+inline void ontology(std::string_view bytes) {
+  if (bytes.size() > kMaxInput) return;
+  static const std::string path = [] {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("kg_fuzz_ontology_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    return (dir / "fuzz.ttl").string();
+  }();
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  }
+  auto onto = kg::ontology::Ontology::load_files({path});
+  if (!onto) return;
+  for (const auto& c : onto->classes()) {
+    (void)onto->style_for_class(c.iri);
+    (void)onto->is_subclass_of(c.iri, c.iri);
+    (void)onto->label(c.iri);
+  }
+  for (const auto& p : onto->properties()) (void)onto->compact(p.iri);
+}
+
+}  // namespace kg::fuzz

@@ -1,0 +1,29 @@
+# libFuzzer targets (configure with clang and -DKG_FUZZ=ON). Each target gets a short,
+# bounded CTest run from its seed corpus (tests/fuzz/corpus/<target>); new inputs and
+# crash files go to the build tree, never into the sources. scripts/fuzz.sh runs them
+# longer. In every build the reliability suite replays the corpus and the saved
+# crashes (tests/fuzz/regressions/<target>) through the same code (fuzz_entry.hpp).
+set(KG_FUZZ_SECONDS 20 CACHE STRING "Seconds each fuzz target runs under CTest")
+if(KG_FUZZ AND TARGET kg_exporters AND TARGET kg_extract)
+  set(_kg_fuzz_targets
+    article:FuzzArticle conllu:FuzzConllu ontology:FuzzOntology
+    rdf_turtle:FuzzRdfTurtle rdf_ntriples:FuzzRdfNtriples rdf_nquads:FuzzRdfNquads
+    rdf_rdfxml:FuzzRdfRdfxml)
+  foreach(_entry ${_kg_fuzz_targets})
+    string(REPLACE ":" ";" _pair ${_entry})
+    list(GET _pair 0 _name)
+    list(GET _pair 1 _test)
+    add_executable(fuzz_${_name} ${CMAKE_CURRENT_LIST_DIR}/fuzz_${_name}.cpp)
+    target_link_libraries(fuzz_${_name} PRIVATE kg::exporters kg::extract kg_options kg_fuzz_options)
+    set(_work ${CMAKE_BINARY_DIR}/fuzz/${_name})
+    add_test(NAME ${_test}
+      COMMAND sh -c "mkdir -p '${_work}/corpus' '${_work}/artifacts' && exec \"$0\" \"$@\""
+        $<TARGET_FILE:fuzz_${_name}>
+        -max_total_time=${KG_FUZZ_SECONDS} -max_len=4096 -timeout=30 -rss_limit_mb=4096
+        -print_final_stats=1 -artifact_prefix=${_work}/artifacts/
+        ${_work}/corpus ${CMAKE_CURRENT_LIST_DIR}/corpus/${_name})
+    set_tests_properties(${_test} PROPERTIES LABELS fuzz
+      TIMEOUT 600
+      ENVIRONMENT "KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR};LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/scripts/lsan-suppressions.txt")
+  endforeach()
+endif()
