@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Resource bounds: runs kg's main commands on the same kind of input at 1x, 10x and
 # 100x its size and prints wall time and peak RSS (from /usr/bin/time) with their
-# ratios to the 1x run. Linear growth shows as ratios near 10 and 100 for time, and
-# for memory above the fixed cost (models, ontology), which the "RSS-base" columns
-# subtract (base = the same command on a one-line input).
+# ratios to the 1x run, and the cost per input size above the fixed cost of loading
+# models and ontology (the same command on a one-line input): linear growth keeps
+# "ms/MiB>base" and "B/B>base" (resident bytes per input byte) flat from 1x to 100x.
 #
 # Usage: bench/reliability_scaling.sh [KG_BINARY] [SCALE]
 #   KG_BINARY default build/cli/kg; SCALE multiplies the 1x sizes (default 1):
@@ -57,27 +57,32 @@ measure() {  # prints "seconds kib"
   cat "$work/time"
 }
 
-printf '%-10s %6s %10s %9s %9s %10s %10s %12s\n' command size input_KiB time_s time_x RSS_MiB RSS_x RSS-base_x
-row() {  # name size input base_kib t1 base1 -- command...
-  local name=$1 size=$2 input=$3 base=$4 t1=$5 r1=$6
-  shift 6
+printf '%-9s %5s %10s %8s %7s %12s %8s %7s %12s\n' command size input_KiB time_s time_x "ms/MiB>base" RSS_MiB RSS_x "B/B>base"
+row() {  # name size input base_s base_kib t1 r1 -- command...
+  local name=$1 size=$2 input=$3 base_t=$4 base=$5 t1=$6 r1=$7
+  shift 7
   read -r t r < <(measure "$@")
-  local kib=$(( $(stat -c %s "$input") / 1024 ))
-  awk -v n="$name" -v s="$size" -v k="$kib" -v t="$t" -v r="$r" -v t1="$t1" -v r1="$r1" -v b="$base" 'BEGIN {
+  local bytes; bytes=$(stat -c %s "$input")
+  # ms/MiB>base and B/B>base: time and resident memory above the run on a one-line
+  # input (model and ontology loading), per MiB / per byte of input. Linear growth
+  # keeps them constant from 1x to 100x.
+  awk -v n="$name" -v s="$size" -v by="$bytes" -v t="$t" -v r="$r" -v t1="$t1" -v r1="$r1" \
+      -v bt="$base_t" -v b="$base" 'BEGIN {
     if (t1 == 0) { t1 = t; r1 = r }  # the 1x row is its own reference
-    tx = (t1 > 0) ? t / t1 : 0; rx = r / r1; bx = (r1 - b > 0) ? (r - b) / (r1 - b) : 0;
-    printf "%-10s %6s %10d %9.2f %9.1f %10.1f %10.2f %12.1f\n", n, s, k, t, tx, r / 1024, rx, bx }'
+    tx = (t1 > 0) ? t / t1 : 0; rx = r / r1;
+    mt = (t - bt) * 1000 / (by / 1048576); mb = (r - b) * 1024 / by;
+    printf "%-9s %5s %10d %8.2f %7.1f %12.0f %8.1f %7.2f %12.1f\n", n, s, by / 1024, t, tx, mt, r / 1024, rx, mb }'
   echo "$t $r" > "$work/last"
 }
 
 for cmd in parse ner; do
   printf 'date 2017-07-07 x\nTrump met Putin.\n' > "$work/base.txt"
-  read -r _ base < <(measure "$kg" "$cmd" "$work/base.txt")
+  read -r base_t base < <(measure "$kg" "$cmd" "$work/base.txt")
   t1=0; r1=1
   for mult in 1 10 100; do
     n=$((200 * scale * mult))
     article "$n" > "$work/a$mult.txt"
-    row "$cmd" "${mult}x" "$work/a$mult.txt" "$base" "$t1" "$r1" "$kg" "$cmd" "$work/a$mult.txt"
+    row "$cmd" "${mult}x" "$work/a$mult.txt" "$base_t" "$base" "$t1" "$r1" "$kg" "$cmd" "$work/a$mult.txt"
     if [[ $mult == 1 ]]; then read -r t1 r1 < "$work/last"; fi
   done
 done
@@ -88,12 +93,12 @@ for cmd in convert validate; do
     convert) args=("$work/out.ttl") ;;
     validate) args=() ;;
   esac
-  read -r _ base < <(measure "$kg" "$cmd" "$work/base.nt" "${args[@]}")
+  read -r base_t base < <(measure "$kg" "$cmd" "$work/base.nt" "${args[@]}")
   t1=0; r1=1
   for mult in 1 10 100; do
     n=$((2000 * scale * mult))
     [[ -f $work/g$mult.nt ]] || graph "$n" > "$work/g$mult.nt"
-    row "$cmd" "${mult}x" "$work/g$mult.nt" "$base" "$t1" "$r1" "$kg" "$cmd" "$work/g$mult.nt" "${args[@]}"
+    row "$cmd" "${mult}x" "$work/g$mult.nt" "$base_t" "$base" "$t1" "$r1" "$kg" "$cmd" "$work/g$mult.nt" "${args[@]}"
     if [[ $mult == 1 ]]; then read -r t1 r1 < "$work/last"; fi
   done
 done

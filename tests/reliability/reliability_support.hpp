@@ -75,6 +75,13 @@ inline ChildResult run_program(const std::vector<std::string>& argv, const fs::p
       ::setrlimit(RLIMIT_FSIZE, &lim);
     }
     ::setenv("KG_ONTOLOGY_DIR", KG_ONTOLOGY_DIR, 1);
+    // In sanitizer builds, LeakSanitizer's list of used suppressions would be
+    // appended to stderr; the tests compare stderr exactly.
+    const char* lsan = std::getenv("LSAN_OPTIONS");
+    const std::string quiet =
+        (lsan != nullptr && *lsan != '\0' ? std::string(lsan) + ":" : std::string()) +
+        "print_suppressions=0";
+    ::setenv("LSAN_OPTIONS", quiet.c_str(), 1);
     for (const auto& e : options.env) ::putenv(const_cast<char*>(e.c_str()));
     std::vector<char*> args;
     args.reserve(argv.size() + 1);
