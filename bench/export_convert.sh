@@ -6,10 +6,13 @@
 # Prints a table with the ratios the targets are stated in.
 #
 # Usage: bench/export_convert.sh [BUILD_DIR] [ENTITIES] [RELATIONS]
-#   BUILD_DIR must hold bench/export_rdf_bench and bench/kg_bench_convert
-#   (cmake --build BUILD_DIR --target export_rdf_bench kg_bench_convert).
-#   KG=path/to/kg uses `kg convert` for the kg rows (default: the bench driver,
-#   which makes the same library calls). REPEAT=n keeps the fastest of n runs.
+#   BUILD_DIR must hold bench/export_rdf_bench, bench/kg_bench_convert and cli/kg
+#   (cmake --build BUILD_DIR --target export_rdf_bench kg_bench_convert kg).
+#   The kg rows run `kg convert` (BUILD_DIR/cli/kg, or KG=path/to/kg; KG=driver
+#   uses the bench driver, the same library call without the CLI's start-up).
+#   N-Triples input is streamed (see `kg convert --help`); MODEL=1 adds rows for
+#   `kg convert --model` (read into a KnowledgeGraph, then written).
+#   REPEAT=n keeps the fastest of n runs.
 #   Oxigraph: (cd bench && npm install) once.
 set -euo pipefail
 
@@ -26,11 +29,12 @@ driver="$build/bench/kg_bench_convert"
 for tool in "$gen" "$driver"; do
   [[ -x $tool ]] || { echo "missing $tool; build the export_rdf_bench and kg_bench_convert targets" >&2; exit 2; }
 done
-if [[ -n ${KG:-} ]]; then
-  kg_convert() { "$KG" convert "$1" "$2"; }
-  kg_name="kg convert"
+KG=${KG:-$build/cli/kg}
+if [[ $KG != driver && -x $KG ]]; then
+  kg_convert() { "$KG" convert "$@"; }
+  kg_name="kg convert ($KG)"
 else
-  kg_convert() { "$driver" "$1" "$2" 2>/dev/null; }
+  kg_convert() { "$driver" "$@" 2>/dev/null; }
   kg_name="kg_bench_convert"
 fi
 
@@ -64,6 +68,10 @@ run rapper_ttl "rapper -q -i ntriples -o turtle '$work/graph.nt' >'$work/rapper.
 run kg_nt "$(declare -f kg_convert); kg_convert '$work/graph.nt' '$work/kg.nt'"
 run serdi_nt "serdi -i ntriples -o ntriples '$work/graph.nt' >'$work/serdi.nt'"
 run rapper_nt "rapper -q -i ntriples -o ntriples '$work/graph.nt' >'$work/rapper.nt'"
+if [[ -n ${MODEL:-} ]]; then
+  run kg_ttl_model "$(declare -f kg_convert); kg_convert --model '$work/graph.nt' '$work/kg-model.ttl'"
+  run kg_nt_model "$(declare -f kg_convert); kg_convert --model '$work/graph.nt' '$work/kg-model.nt'"
+fi
 run kg_load "'$driver' --load '$work/graph.nt' 2>/dev/null"
 if [[ -d $here/node_modules/oxigraph ]]; then
   run oxigraph_load "node '$here/oxigraph_load.mjs' '$work/graph.nt'"
@@ -73,10 +81,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else pr
 echo "input: $triples triples ($entities entities, $relations relations), $size; fastest of $repeat runs"
 echo "kg rows: $kg_name"
 printf "%-34s %9s %9s\n" "task" "wall (s)" "RSS (MB)"
-for k in kg_ttl serdi_ttl rapper_ttl kg_nt serdi_nt rapper_nt kg_load oxigraph_load; do
+for k in kg_ttl serdi_ttl rapper_ttl kg_nt serdi_nt rapper_nt kg_ttl_model kg_nt_model kg_load oxigraph_load; do
   [[ -n ${wall[$k]:-} ]] && printf "%-34s %9s %9s\n" "$k" "${wall[$k]}" "${rss[$k]}"
 done
 echo "N-Triples -> Turtle: kg/serdi = $(ratio "${wall[kg_ttl]}" "${wall[serdi_ttl]}") (target <= 1.0), kg/rapper = $(ratio "${wall[kg_ttl]}" "${wall[rapper_ttl]}") (target <= 0.2)"
+if [[ -n ${wall[kg_ttl_model]:-} ]]; then
+  echo "N-Triples -> Turtle through the model: kg/serdi = $(ratio "${wall[kg_ttl_model]}" "${wall[serdi_ttl]}"), kg/rapper = $(ratio "${wall[kg_ttl_model]}" "${wall[rapper_ttl]}")"
+fi
 echo "N-Triples -> N-Triples: kg/serdi = $(ratio "${wall[kg_nt]}" "${wall[serdi_nt]}"), kg/rapper = $(ratio "${wall[kg_nt]}" "${wall[rapper_nt]}")"
 if [[ -n ${wall[oxigraph_load]:-} ]]; then
   echo "load: kg/oxigraph time = $(ratio "${wall[kg_load]}" "${wall[oxigraph_load]}") (target <= 0.3), peak RSS = $(ratio "${rss[kg_load]}" "${rss[oxigraph_load]}") (target <= 0.5)"

@@ -113,24 +113,46 @@ void register_formats(CLI::App& app) {
 void register_convert(CLI::App& app, const std::shared_ptr<CommonOptions>& common) {
   struct Args {
     std::string input, output, from, to;
+    bool stream = false;
+    bool model = false;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("convert",
                                  "Convert a graph between syntaxes (any RDF in, any format out)");
+  cmd->footer(
+      "Paths: N-Triples or N-Quads converted to Turtle, N-Triples or N-Quads are streamed\n"
+      "triple by triple (read by serd, written as they come, in input order; Turtle groups\n"
+      "consecutive triples of a subject, with the ontology's prefixes), so no graph is built.\n"
+      "Everything else (Turtle or RDF/XML in, RDF/XML, diagrams or JSON Lines out) is read into\n"
+      "a knowledge graph and written from it: entities sorted by IRI, each with its relations,\n"
+      "then statements, documents and other triples. --stream or --model picks the path.");
   cmd->add_option("input", args->input, "Graph file, - for stdin")->required();
   cmd->add_option("output", args->output, "Output file, - for stdout")->required();
   cmd->add_option("--from", args->from, "Input format (default: by extension)");
   cmd->add_option("--to", args->to, "Output format (default: by extension)");
+  auto* stream = cmd->add_flag(
+      "--stream", args->stream,
+      "Stream triple by triple (Turtle, N-Triples or N-Quads in and out), keeping input order");
+  cmd->add_flag("--model", args->model,
+                "Read into a knowledge graph first, then write it (normalised order and shape)")
+      ->excludes(stream);
   cmd->callback([args, common] {
     const auto onto = load_ontology(*common);
-    const KnowledgeGraph graph = read_input(args->input, args->from, *onto);
+    const exporters::Format& from =
+        pick_format(args->from, args->input == "-" ? std::string("-.ttl") : args->input, true);
     // Standard output has no extension to go by: Turtle unless told otherwise.
     const exporters::Format& to =
         pick_format(args->to.empty() && args->output == "-" ? std::string("turtle") : args->to,
                     args->output, false);
-    exporters::WriteOptions options;
-    options.ontology = onto.get();
-    if (auto ok = exporters::write_graph_file(graph, to, args->output, options); !ok) {
+    const auto path = args->stream  ? exporters::ConvertPath::kStream
+                      : args->model ? exporters::ConvertPath::kModel
+                                    : exporters::ConvertPath::kAuto;
+    exporters::ReadOptions read;
+    read.ontology = onto.get();
+    exporters::WriteOptions write;
+    write.ontology = onto.get();
+    if (auto ok = exporters::convert_file(args->input, from, args->output, to, path, read, write);
+        !ok) {
       fail_command(ok.error());
     }
   });

@@ -181,4 +181,86 @@ Result<KnowledgeGraph> read_graph_file(const std::string& path, const Format* fo
   return read_graph(in, *format, path, options);
 }
 
+bool can_stream(const Format& from, const Format& to) {
+  const auto in = syntax_of(from);
+  const auto out = syntax_of(to);
+  return from.can_read && in && out && *in != detail::Syntax::kRdfXml &&
+         *out != detail::Syntax::kRdfXml;
+}
+
+ConvertPath convert_path(const Format& from, const Format& to, ConvertPath requested) {
+  if (requested != ConvertPath::kAuto) return requested;
+  // Line-based dumps carry no layout worth keeping and are the big inputs; a
+  // Turtle input goes through the model, so that rewriting our own Turtle
+  // gives the same bytes.
+  const auto in = syntax_of(from);
+  const bool line_based =
+      in && (*in == detail::Syntax::kNTriples || *in == detail::Syntax::kNQuads);
+  return line_based && can_stream(from, to) ? ConvertPath::kStream : ConvertPath::kModel;
+}
+
+namespace {
+
+Result<void> stream_to(std::istream& in, const std::string& input, const Format& from,
+                       std::ostream& out, const Format& to, const ReadOptions& read,
+                       const WriteOptions& write) {
+  const auto writer =
+      detail::make_stream_writer(*syntax_of(to), out, detail::output_prefixes(kDefaultBase, write));
+  auto streamed = detail::stream_rdf(in, *syntax_of(from), input, read, *writer);
+  // What was read so far is written even after an error (stdout shows how far it got).
+  const bool written = writer->finish();
+  if (!streamed) return streamed;
+  if (in.bad()) {
+    return fail(Error::Code::kIo, "cannot read '" + input + "'", input, 0, 0,
+                "check that the file is readable");
+  }
+  if (!written) return fail(Error::Code::kIo, "cannot write the RDF output");
+  return {};
+}
+
+}  // namespace
+
+Result<void> convert_file(const std::string& input, const Format& from, const std::string& output,
+                          const Format& to, ConvertPath path, const ReadOptions& read,
+                          const WriteOptions& write) {
+  path = convert_path(from, to, path);
+  if (path == ConvertPath::kModel) {
+    auto graph = read_graph_file(input, &from, read);
+    if (!graph) return tl::unexpected(graph.error());
+    return write_graph_file(*graph, to, output, write);
+  }
+  if (!can_stream(from, to)) {
+    return fail(Error::Code::kUnsupported,
+                "cannot stream '" + from.name + "' to '" + to.name + "' triple by triple", input, 0,
+                0,
+                "stream Turtle, N-Triples or N-Quads to one of them, or convert through the model");
+  }
+  std::ifstream file;
+  std::istream* in = &std::cin;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) {
+      const int err = errno;
+      return fail(err == ENOENT ? Error::Code::kNotFound : Error::Code::kIo,
+                  "cannot open '" + input + "': " + std::strerror(err), input, 0, 0,
+                  "check the path and its permissions");
+    }
+    in = &file;
+  }
+  if (output == "-") {
+    auto done = stream_to(*in, input, from, std::cout, to, read, write);
+    if (!done) return done;
+    std::cout.flush();
+    if (!std::cout) return fail(Error::Code::kIo, "cannot write to standard output", "-");
+    return {};
+  }
+  detail::AtomicFile file_out;
+  if (auto opened = file_out.open(output); !opened) return opened;
+  if (auto done = stream_to(*in, input, from, file_out.stream(), to, read, write); !done) {
+    return tl::unexpected(done.error().file.empty() ? with_file(done.error(), output)
+                                                    : done.error());
+  }
+  return file_out.commit();
+}
+
 }  // namespace kg::exporters

@@ -9,6 +9,7 @@
 #include <kg/graph/error.hpp>
 #include <kg/graph/knowledge_graph.hpp>
 #include <kg/graph/model.hpp>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -100,6 +101,10 @@ std::string format_count(std::size_t value);
 std::vector<std::pair<std::string, std::string>> output_prefixes(const KnowledgeGraph& graph,
                                                                  const WriteOptions& options);
 
+// The same for a graph with base IRI `base` (the streaming converter has no graph).
+std::vector<std::pair<std::string, std::string>> output_prefixes(std::string_view base,
+                                                                 const WriteOptions& options);
+
 // ---- syntax helpers --------------------------------------------------------
 
 // True when `local` is a valid Turtle PN_LOCAL (so prefix:local may be written).
@@ -129,6 +134,35 @@ enum class ParserBackend { kSerd, kRaptor };
 // Parses `in` and maps the triples onto a new KnowledgeGraph.
 Result<KnowledgeGraph> read_rdf(std::istream& in, Syntax syntax, std::string_view source_name,
                                 const ReadOptions& options, ParserBackend backend);
+
+// ---- streaming (convert without a model) -------------------------------------
+
+// Receives triples one at a time, in input order.
+class TripleSink {
+ public:
+  virtual ~TripleSink() = default;
+  // One triple; `graph` has an empty value for the default graph.
+  virtual void triple(const TermView& subject, std::string_view predicate, const TermView& object,
+                      const TermView& graph) = 0;
+};
+
+// A writer that spells triples as they come (rdf_writer.cpp). Turtle groups
+// consecutive triples of one subject (";") and predicate (","), with `prefixes`.
+class StreamWriter : public TripleSink {
+ public:
+  // Writes what is left (the last statement's end) and flushes; false when the stream failed.
+  virtual bool finish() = 0;
+};
+
+// A streaming writer for Turtle, N-Triples or N-Quads (not RDF/XML).
+std::unique_ptr<StreamWriter> make_stream_writer(
+    Syntax syntax, std::ostream& out, std::vector<std::pair<std::string, std::string>> prefixes);
+
+// Parses `in` with serd and hands every triple to `sink` as it is read
+// (rdf_reader.cpp): Turtle, N-Triples or N-Quads. Relative IRIs are resolved
+// against the base, as the model reader does.
+Result<void> stream_rdf(std::istream& in, Syntax syntax, std::string_view source_name,
+                        const ReadOptions& options, TripleSink& sink);
 
 // Writes the graph as JSON Lines (json_lines.cpp).
 Result<void> write_json_lines(const KnowledgeGraph& graph, std::ostream& out,

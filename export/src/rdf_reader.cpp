@@ -222,9 +222,12 @@ struct SerdContext {
   SerdEnv* env = nullptr;
   std::string source;
   std::optional<Error> error;
-  std::string s_buf, p_buf, o_buf, g_buf, dt_buf, blank_buf;
+  std::string s_buf, p_buf, o_buf, g_buf, dt_buf, blank_buf, object_blank_buf;
   std::istream* in = nullptr;
   bool stream_failed = false;
+  TripleSink* sink = nullptr;  // set when streaming: triples go here, not into `input`
+  Id last_subject = kNone;     // the previous statement's subject
+  std::array<Id, 64> predicate_cache{};
 };
 
 // Expands a URI or CURIE node to an absolute IRI; false when a prefix is unknown.
@@ -308,14 +311,95 @@ SerdStatus serd_on_statement(void* handle, SerdStatementFlags /*flags*/, const S
                              const SerdNode* lang) {
   auto* ctx = static_cast<SerdContext*>(handle);
   QuadRec q{kNone, kNone, kNone, kNone};
-  if (!serd_term(*ctx, subject, ctx->s_buf, q.s) || !serd_term(*ctx, predicate, ctx->p_buf, q.p) ||
-      !serd_term(*ctx, object, ctx->o_buf, q.o, datatype, lang)) {
+  // Triples of one subject mostly come together: reuse its id when the
+  // subject is the same absolute IRI as before (no lookup, no hashing).
+  const std::string_view subject_text(reinterpret_cast<const char*>(subject->buf),
+                                      subject->n_bytes);
+  const TermRec& last = ctx->input->terms[ctx->last_subject];
+  if (ctx->last_subject != kNone && subject->type == SERD_URI && last.kind == Term::Kind::kIri &&
+      last.value == subject_text && has_scheme(subject_text)) {
+    q.s = ctx->last_subject;
+  } else if (!serd_term(*ctx, subject, ctx->s_buf, q.s)) {
     return SERD_ERR_BAD_CURIE;
   }
+  ctx->last_subject = q.s;
+  // Few predicates, used over and over: a small cache by length and last bytes.
+  const std::string_view predicate_text(reinterpret_cast<const char*>(predicate->buf),
+                                        predicate->n_bytes);
+  Id* cached = nullptr;
+  if (predicate->type == SERD_URI && predicate_text.size() >= 2) {
+    const std::size_t n = predicate_text.size();
+    cached = &ctx->predicate_cache[(n * 31 + static_cast<unsigned char>(predicate_text[n - 1]) * 7 +
+                                    static_cast<unsigned char>(predicate_text[n - 2])) %
+                                   ctx->predicate_cache.size()];
+    const TermRec& hit = ctx->input->terms[*cached];
+    if (*cached != kNone && hit.kind == Term::Kind::kIri && hit.value == predicate_text &&
+        has_scheme(predicate_text)) {
+      q.p = *cached;
+    }
+  }
+  if (q.p == kNone) {
+    if (!serd_term(*ctx, predicate, ctx->p_buf, q.p)) return SERD_ERR_BAD_CURIE;
+    if (cached != nullptr) *cached = q.p;
+  }
+  if (!serd_term(*ctx, object, ctx->o_buf, q.o, datatype, lang)) return SERD_ERR_BAD_CURIE;
   if (graph != nullptr && graph->buf != nullptr && graph->n_bytes > 0) {
     if (!serd_term(*ctx, graph, ctx->g_buf, q.g)) return SERD_ERR_BAD_CURIE;
   }
   ctx->input->quads.push_back(q);
+  return SERD_SUCCESS;
+}
+
+// A serd node as a term view (IRIs expanded into `buf`); false on an unknown prefix.
+bool serd_view(SerdContext& ctx, const SerdNode* node, std::string& buf, TermView& out,
+               const SerdNode* datatype = nullptr, const SerdNode* lang = nullptr) {
+  const std::string_view text(reinterpret_cast<const char*>(node->buf), node->n_bytes);
+  switch (node->type) {
+    case SERD_URI:
+    case SERD_CURIE:
+      out.kind = Term::Kind::kIri;
+      return expand(ctx, node, buf, out.value);
+    case SERD_BLANK:
+      out.kind = Term::Kind::kBlank;
+      out.value = text;
+      return true;
+    case SERD_LITERAL:
+      out.kind = Term::Kind::kLiteral;
+      out.value = text;
+      if (datatype != nullptr && datatype->buf != nullptr) {
+        if (!expand(ctx, datatype, ctx.dt_buf, out.datatype)) return false;
+      }
+      if (lang != nullptr && lang->buf != nullptr) {
+        out.language = std::string_view(reinterpret_cast<const char*>(lang->buf), lang->n_bytes);
+      }
+      return true;
+    case SERD_NOTHING:
+      break;
+  }
+  return false;
+}
+
+SerdStatus serd_on_stream_statement(void* handle, SerdStatementFlags /*flags*/,
+                                    const SerdNode* graph, const SerdNode* subject,
+                                    const SerdNode* predicate, const SerdNode* object,
+                                    const SerdNode* datatype, const SerdNode* lang) {
+  auto* ctx = static_cast<SerdContext*>(handle);
+  TermView s;
+  TermView p;
+  TermView o;
+  TermView g;
+  if (!serd_view(*ctx, subject, ctx->s_buf, s) || !serd_view(*ctx, predicate, ctx->p_buf, p) ||
+      !serd_view(*ctx, object, ctx->o_buf, o, datatype, lang)) {
+    return SERD_ERR_BAD_CURIE;
+  }
+  if (graph != nullptr && graph->buf != nullptr && graph->n_bytes > 0) {
+    if (!serd_view(*ctx, graph, ctx->g_buf, g)) return SERD_ERR_BAD_CURIE;
+  }
+  // Generated blank nodes get the labels the model reader gives them.
+  if (s.kind == Term::Kind::kBlank) s.value = stable_blank(s.value, "b", ctx->blank_buf);
+  if (o.kind == Term::Kind::kBlank) o.value = stable_blank(o.value, "b", ctx->object_blank_buf);
+  if (p.kind != Term::Kind::kIri) return SERD_ERR_BAD_SYNTAX;
+  ctx->sink->triple(s, p.value, o, g);
   return SERD_SUCCESS;
 }
 
@@ -347,9 +431,11 @@ int serd_stream_error(void* stream) {
 }
 
 Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string& source,
-                             const std::string& base, ParsedInput& input) {
+                             const std::string& base, ParsedInput* input,
+                             TripleSink* sink = nullptr) {
   SerdContext ctx;
-  ctx.input = &input;
+  ctx.input = input;
+  ctx.sink = sink;
   ctx.source = source;
   ctx.in = &in;
   SerdNode base_node =
@@ -361,7 +447,7 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
                                                                : SERD_NQUADS;
   std::unique_ptr<SerdReader, void (*)(SerdReader*)> reader(
       serd_reader_new(serd_syntax, &ctx, nullptr, &serd_on_base, &serd_on_prefix,
-                      &serd_on_statement, nullptr),
+                      sink != nullptr ? &serd_on_stream_statement : &serd_on_statement, nullptr),
       &serd_reader_free);
   serd_reader_set_strict(reader.get(), true);
   serd_reader_set_error_sink(reader.get(), &serd_on_error, &ctx);
@@ -623,9 +709,12 @@ class GraphBuilder {
   }
 
   bool relation_predicate(Id p) {
-    auto [it, added] = relation_predicate_.emplace(p, false);
-    if (added) it->second = usable_iri(p) && is_relation_predicate(t_[p].value, options_.ontology);
-    return it->second;
+    if (relation_predicate_.empty()) relation_predicate_.assign(t_.size(), -1);
+    std::int8_t& known = relation_predicate_[p];
+    if (known < 0) {
+      known = usable_iri(p) && is_relation_predicate(t_[p].value, options_.ontology) ? 1 : 0;
+    }
+    return known == 1;
   }
 
   void classify() {
@@ -907,6 +996,22 @@ class GraphBuilder {
   }
 
   void add_relations() {
+    // Adjacency lists sized exactly: vectors grown by doubling kept a third
+    // of their room empty and copied themselves five times on the way.
+    std::vector<std::uint32_t> out_degree(graph_.num_entities(), 0);
+    std::vector<std::uint32_t> in_degree(graph_.num_entities(), 0);
+    auto count = [&](Id s, Id o) {
+      if (vertex_[s] == kNoVertex || vertex_[o] == kNoVertex) return;
+      ++out_degree[vertex_[s]];
+      ++in_degree[vertex_[o]];
+    };
+    for (const auto& pending : pending_) count(pending.subject, pending.object);
+    for (std::uint32_t i = 0; i < q_.size(); ++i) {
+      if (relation_quad_[i] && consumed_[i] && !claimed_direct(i)) count(q_[i].s, q_[i].o);
+    }
+    for (std::size_t v = 0; v < out_degree.size(); ++v) {
+      graph_.reserve_edges(v, out_degree[v], in_degree[v]);
+    }
     for (auto& pending : pending_) {
       const auto s = vertex_[pending.subject];
       const auto o = vertex_[pending.object];
@@ -1006,7 +1111,7 @@ class GraphBuilder {
   std::vector<bool> valid_iri_;
   std::vector<bool> consumed_;
   std::vector<bool> relation_quad_;
-  std::unordered_map<Id, bool> relation_predicate_;
+  std::vector<std::int8_t> relation_predicate_;  // by term id: -1 unknown, 0 no, 1 yes
   std::unordered_set<Id> claimed_evidence_;
   std::vector<bool> statement_direct_;
   std::vector<PendingRelation> pending_;
@@ -1022,9 +1127,19 @@ Result<KnowledgeGraph> read_rdf(std::istream& in, Syntax syntax, std::string_vie
   ParsedInput input;
   Result<void> parsed = (syntax == Syntax::kRdfXml || backend == ParserBackend::kRaptor)
                             ? parse_with_raptor(in, syntax, source, base, input)
-                            : parse_with_serd(in, syntax, source, base, input);
+                            : parse_with_serd(in, syntax, source, base, &input);
   if (!parsed) return tl::unexpected(parsed.error());
   return GraphBuilder(input, options).build();
+}
+
+Result<void> stream_rdf(std::istream& in, Syntax syntax, std::string_view source_name,
+                        const ReadOptions& options, TripleSink& sink) {
+  if (syntax == Syntax::kRdfXml) {
+    return fail(Error::Code::kUnsupported, "RDF/XML is not read triple by triple",
+                std::string(source_name), 0, 0, "convert it through the model");
+  }
+  const std::string source(source_name.empty() ? "-" : source_name);
+  return parse_with_serd(in, syntax, source, base_for(source_name, options), nullptr, &sink);
 }
 
 }  // namespace kg::exporters::detail

@@ -175,8 +175,22 @@ void append_escaped_literal(std::string& out, std::string_view text) {
 }
 
 void append_escaped_iri(std::string& out, std::string_view iri) {
+  // Bytes that need a look: non-ASCII (UTF-8 to check) and what IRIREF forbids.
+  static constexpr auto kCare = [] {
+    std::array<bool, 256> care{};
+    for (int c = 0; c < 256; ++c) {
+      care[c] = c >= 0x80 || is_forbidden_in_iri(static_cast<unsigned char>(c));
+    }
+    return care;
+  }();
   std::size_t i = 0;
   while (i < iri.size()) {
+    // Copy runs of plain bytes at once: every IRI of every triple passes here.
+    std::size_t j = i;
+    while (j < iri.size() && !kCare[static_cast<unsigned char>(iri[j])]) ++j;
+    out.append(iri.data() + i, j - i);
+    i = j;
+    if (i >= iri.size()) break;
     const auto c = static_cast<unsigned char>(iri[i]);
     if (c >= 0x80) {
       char32_t cp = 0;
@@ -282,6 +296,11 @@ bool is_relation_predicate(std::string_view predicate, const ontology::Ontology*
 
 std::vector<std::pair<std::string, std::string>> output_prefixes(const KnowledgeGraph& graph,
                                                                  const WriteOptions& options) {
+  return output_prefixes(graph.base(), options);
+}
+
+std::vector<std::pair<std::string, std::string>> output_prefixes(std::string_view base_iri,
+                                                                 const WriteOptions& options) {
   std::vector<std::pair<std::string, std::string>> out;
   if (options.ontology != nullptr) {
     out = options.ontology->prefixes();
@@ -300,7 +319,7 @@ std::vector<std::pair<std::string, std::string>> output_prefixes(const Knowledge
     names.insert(p);
     namespaces.insert(ns);
   }
-  const std::string& base = graph.base();
+  const std::string base(base_iri);
   const std::array<std::pair<std::string, std::string>, 3> extra = {
       std::pair{std::string("ex"), base + "entity/"}, std::pair{std::string("doc"), base + "doc/"},
       std::pair{std::string("stmt"), base + "statement/"}};

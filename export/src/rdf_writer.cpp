@@ -64,17 +64,13 @@ class Output {
   std::string buf_;
 };
 
-class TurtleSink final : public BlockSink {
+// Spells terms in Turtle with a fixed prefix table: the prefix lines, then
+// prefixed names wherever the local part is a valid PN_LOCAL.
+class TurtleSpeller {
  public:
-  TurtleSink(Output& out, std::vector<std::pair<std::string, std::string>> prefixes)
-      : out_(out), prefixes_(std::move(prefixes)) {
-    std::string& b = out_.buf();
+  explicit TurtleSpeller(std::vector<std::pair<std::string, std::string>> prefixes)
+      : prefixes_(std::move(prefixes)) {
     for (const auto& [prefix, ns] : prefixes_) {
-      b += "@prefix ";
-      b += prefix;
-      b += ": <";
-      append_escaped_iri(b, ns);
-      b += "> .\n";
       const char last = ns.empty() ? '\0' : ns.back();
       if (last == '/' || last == '#') {
         by_namespace_.emplace(ns, prefix);
@@ -82,50 +78,36 @@ class TurtleSink final : public BlockSink {
         other_.emplace_back(ns, prefix);
       }
     }
+  }
+
+  void write_header(std::string& b) const {
+    for (const auto& [prefix, ns] : prefixes_) {
+      b += "@prefix ";
+      b += prefix;
+      b += ": <";
+      append_escaped_iri(b, ns);
+      b += "> .\n";
+    }
     if (!prefixes_.empty()) b += '\n';
   }
 
-  void section(std::string_view name) override { pending_section_ = name; }
-
-  void block(const Block& block, std::string_view /*graph*/) override {
-    std::string& b = out_.buf();
-    if (!pending_section_.empty()) {
-      b += "# ";
-      b += pending_section_;
-      b += "\n\n";
-      pending_section_ = {};
-    }
-    write_term(b, block.subject);
-    std::string_view previous;
-    bool first = true;
-    for (const auto& po : block.pairs) {
-      if (first || po.predicate != previous) {
-        b += first ? " " : " ;\n    ";
-        if (po.predicate == vocab::kRdfType) {
-          b += 'a';
-        } else {
-          write_iri(b, po.predicate);
-        }
-        b += ' ';
-        previous = po.predicate;
-        first = false;
-      } else {
-        b += ", ";
-      }
-      write_term(b, po.object);
-    }
-    b += " .\n\n";
-    out_.maybe_flush();
-  }
-
- private:
   void write_iri(std::string& b, std::string_view iri) {
     const auto cut = iri.find_last_of("/#");
     if (cut != std::string_view::npos) {
-      if (auto it = by_namespace_.find(iri.substr(0, cut + 1)); it != by_namespace_.end()) {
+      const std::string_view ns = iri.substr(0, cut + 1);
+      // Neighbouring IRIs mostly share a namespace: try the last one before hashing.
+      if (ns != last_ns_) {
+        last_ns_ = {};
+        last_prefix_ = {};
+        if (auto it = by_namespace_.find(ns); it != by_namespace_.end()) {
+          last_ns_ = it->first;
+          last_prefix_ = it->second;
+        }
+      }
+      if (!last_prefix_.empty()) {
         const std::string_view local = iri.substr(cut + 1);
         if (is_pn_local(local)) {
-          b += it->second;
+          b += last_prefix_;
           b += ':';
           b += local;
           return;
@@ -145,15 +127,120 @@ class TurtleSink final : public BlockSink {
     b += '>';
   }
 
+  void write_predicate(std::string& b, std::string_view iri) {
+    if (iri == vocab::kRdfType) {
+      b += 'a';
+    } else {
+      write_iri(b, iri);
+    }
+  }
+
   void write_term(std::string& b, const TermView& t) {
     append_term(b, t, [this](std::string& out, std::string_view iri) { write_iri(out, iri); });
   }
 
-  Output& out_;
+ private:
   std::vector<std::pair<std::string, std::string>> prefixes_;
   std::unordered_map<std::string_view, std::string_view> by_namespace_;
   std::vector<std::pair<std::string_view, std::string_view>> other_;
+  std::string_view last_ns_;
+  std::string_view last_prefix_;
+};
+
+class TurtleSink final : public BlockSink {
+ public:
+  TurtleSink(Output& out, std::vector<std::pair<std::string, std::string>> prefixes)
+      : out_(out), speller_(std::move(prefixes)) {
+    speller_.write_header(out_.buf());
+  }
+
+  void section(std::string_view name) override { pending_section_ = name; }
+
+  void block(const Block& block, std::string_view /*graph*/) override {
+    std::string& b = out_.buf();
+    if (!pending_section_.empty()) {
+      b += "# ";
+      b += pending_section_;
+      b += "\n\n";
+      pending_section_ = {};
+    }
+    speller_.write_term(b, block.subject);
+    std::string_view previous;
+    bool first = true;
+    for (const auto& po : block.pairs) {
+      if (first || po.predicate != previous) {
+        b += first ? " " : " ;\n    ";
+        speller_.write_predicate(b, po.predicate);
+        b += ' ';
+        previous = po.predicate;
+        first = false;
+      } else {
+        b += ", ";
+      }
+      speller_.write_term(b, po.object);
+    }
+    b += " .\n\n";
+    out_.maybe_flush();
+  }
+
+ private:
+  Output& out_;
+  TurtleSpeller speller_;
   std::string_view pending_section_;
+};
+
+// Turtle as the triples come: a statement per run of triples with one subject,
+// in the same layout as TurtleSink's blocks.
+class TurtleStreamWriter final : public StreamWriter {
+ public:
+  TurtleStreamWriter(std::ostream& out, std::vector<std::pair<std::string, std::string>> prefixes)
+      : out_(out), speller_(std::move(prefixes)) {
+    speller_.write_header(out_.buf());
+  }
+
+  void triple(const TermView& subject, std::string_view predicate, const TermView& object,
+              const TermView& /*graph*/) override {
+    std::string& b = out_.buf();
+    if (open_ && subject.kind == subject_kind_ && subject.value == subject_) {
+      if (predicate == predicate_) {
+        b += ", ";
+      } else {
+        b += " ;\n    ";
+        speller_.write_predicate(b, predicate);
+        b += ' ';
+        predicate_.assign(predicate);
+      }
+    } else {
+      if (open_) {
+        b += " .\n\n";
+        out_.maybe_flush();
+      }
+      speller_.write_term(b, subject);
+      b += ' ';
+      speller_.write_predicate(b, predicate);
+      b += ' ';
+      subject_.assign(subject.value);
+      subject_kind_ = subject.kind;
+      predicate_.assign(predicate);
+      open_ = true;
+    }
+    speller_.write_term(b, object);
+  }
+
+  bool finish() override {
+    if (open_) out_.buf() += " .\n\n";
+    open_ = false;
+    out_.flush();
+    return out_.ok();
+  }
+
+ private:
+  Output out_;
+  TurtleSpeller speller_;
+  bool open_ = false;
+  Term::Kind subject_kind_ = Term::Kind::kIri;
+  std::string subject_;
+  std::string predicate_;
 };
 
 void append_nt_term(std::string& b, const TermView& t) {
@@ -196,6 +283,37 @@ class NTriplesSink final : public BlockSink {
   bool quads_;
   std::string subject_;
   std::string suffix_;
+};
+
+// N-Triples or N-Quads as the triples come.
+class NTriplesStreamWriter final : public StreamWriter {
+ public:
+  NTriplesStreamWriter(std::ostream& out, bool quads) : out_(out), quads_(quads) {}
+
+  void triple(const TermView& subject, std::string_view predicate, const TermView& object,
+              const TermView& graph) override {
+    std::string& b = out_.buf();
+    append_nt_term(b, subject);
+    b += " <";
+    append_escaped_iri(b, predicate);
+    b += "> ";
+    append_nt_term(b, object);
+    if (quads_ && !graph.value.empty()) {
+      b += ' ';
+      append_nt_term(b, graph);
+    }
+    b += " .\n";
+    out_.maybe_flush();
+  }
+
+  bool finish() override {
+    out_.flush();
+    return out_.ok();
+  }
+
+ private:
+  Output out_;
+  bool quads_;
 };
 
 // ---- RDF/XML through Raptor -------------------------------------------------
@@ -342,6 +460,20 @@ Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
 }
 
 }  // namespace
+
+std::unique_ptr<StreamWriter> make_stream_writer(
+    Syntax syntax, std::ostream& out, std::vector<std::pair<std::string, std::string>> prefixes) {
+  switch (syntax) {
+    case Syntax::kTurtle:
+      return std::make_unique<TurtleStreamWriter>(out, std::move(prefixes));
+    case Syntax::kNTriples:
+    case Syntax::kNQuads:
+      return std::make_unique<NTriplesStreamWriter>(out, syntax == Syntax::kNQuads);
+    case Syntax::kRdfXml:
+      break;
+  }
+  return nullptr;
+}
 
 Result<void> write_rdf(const KnowledgeGraph& graph, Syntax syntax, std::ostream& out,
                        const WriteOptions& options) {

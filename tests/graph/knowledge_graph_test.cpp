@@ -191,4 +191,69 @@ TEST(KnowledgeGraphTest, ExtrasAreKeptOnce) {
   EXPECT_EQ(g.extras().size(), 1U);
 }
 
+// Enough relations to regrow the relation index several times: each one is
+// still found and merged afterwards, and the predicate index keeps insertion order.
+TEST(KnowledgeGraphTest, ManyRelationsStillMergeAfterTheIndexGrows) {
+  kg::KnowledgeGraph g;
+  constexpr std::size_t kPeople = 60;
+  for (std::size_t i = 0; i < kPeople; ++i) {
+    ASSERT_TRUE(g.add_entity({.iri = {}, .label = "Person " + std::to_string(i)}));
+  }
+  std::vector<kg::KnowledgeGraph::Edge> added;
+  for (std::size_t s = 0; s < kPeople; ++s) {
+    for (std::size_t o = 0; o < kPeople; o += 3) {
+      auto e = g.add_relation(s, {.predicate = s % 2 == 0 ? kMet : kBacks}, o);
+      ASSERT_TRUE(e);
+      added.push_back(*e);
+    }
+  }
+  const std::size_t count = g.num_relations();
+  EXPECT_EQ(count, added.size());
+  for (std::size_t s = 0; s < kPeople; ++s) {
+    for (std::size_t o = 0; o < kPeople; o += 3) {
+      auto e =
+          g.add_relation(s, {.predicate = s % 2 == 0 ? kMet : kBacks, .provenance = {prov(s)}}, o);
+      ASSERT_TRUE(e);
+      EXPECT_EQ(g.relation(*e).provenance.size(), 1U);
+    }
+  }
+  EXPECT_EQ(g.num_relations(), count);
+  std::vector<kg::KnowledgeGraph::Edge> met;
+  for (const auto e : added) {
+    if (g.relation(e).predicate == kMet) met.push_back(e);
+  }
+  EXPECT_EQ(g.relations_with_predicate(kMet), met);
+  EXPECT_EQ(g.relations(), added);
+}
+
+TEST(KnowledgeGraphTest, MovedGraphKeepsMergingAndReservedEdgesChangeNothing) {
+  auto g = two_people();
+  const auto t = *g.lookup("Donald Trump");
+  const auto p = *g.lookup("Vladimir Putin");
+  g.reserve(2, 4);
+  g.reserve_edges(t, 3, 0);
+  g.reserve_edges(p, 0, 3);
+  ASSERT_TRUE(g.add_relation(t, {.predicate = kBacks, .provenance = {prov(1)}}, p));
+  kg::KnowledgeGraph moved = std::move(g);
+  ASSERT_TRUE(moved.add_relation(t, {.predicate = kBacks, .provenance = {prov(2)}}, p));
+  ASSERT_TRUE(moved.add_relation(p, {.predicate = kBacks}, t));
+  EXPECT_EQ(moved.num_relations(), 2U);
+  EXPECT_EQ(moved.relation(moved.relations_from(t, kBacks).at(0)).provenance.size(), 2U);
+  EXPECT_EQ(moved.relations_with_predicate(kBacks).size(), 2U);
+  EXPECT_TRUE(moved.relations_with_predicate(kMet).empty());
+}
+
+// The relation index keys on vertices, the statement IRI on the IRIs: the
+// default statement IRI is still the stable hash of relation_key().
+TEST(KnowledgeGraphTest, StatementIriIsTheStableHashOfTheRelationKey) {
+  auto g = two_people();
+  const auto t = *g.lookup("Donald Trump");
+  const auto p = *g.lookup("Vladimir Putin");
+  auto e = g.add_relation(t, {.predicate = kBacks}, p);
+  ASSERT_TRUE(e);
+  const std::string key =
+      kg::KnowledgeGraph::relation_key(g.entity(t).iri, kBacks, g.entity(p).iri, false, "");
+  EXPECT_EQ(g.statement_iri(*e), g.base() + "statement/" + kg::hex64(kg::stable_hash(key)));
+}
+
 }  // namespace

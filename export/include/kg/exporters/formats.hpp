@@ -86,6 +86,32 @@ Result<KnowledgeGraph> read_graph(std::istream& in, const Format& format,
 Result<KnowledgeGraph> read_graph_file(const std::string& path, const Format* format = nullptr,
                                        const ReadOptions& options = {});
 
+/// How convert_file moves triples from its input to its output.
+enum class ConvertPath {
+  kAuto,    ///< stream when the input is N-Triples or N-Quads and can_stream() holds, else kModel
+  kStream,  ///< triple by triple in input order, no graph in memory; needs can_stream()
+  kModel,   ///< read into a KnowledgeGraph, then write it (the writers' order and shape)
+};
+
+/// True when `from` can be converted to `to` triple by triple: Turtle, N-Triples or
+/// N-Quads in; Turtle, N-Triples or N-Quads out. Named graphs are kept only in N-Quads output.
+bool can_stream(const Format& from, const Format& to);
+
+/// The path convert_file takes for `from` -> `to` when asked for `requested`.
+ConvertPath convert_path(const Format& from, const Format& to,
+                         ConvertPath requested = ConvertPath::kAuto);
+
+/// Converts the graph file `input` ("-" = stdin) in `from` to `output` ("-" = stdout) in `to`.
+/// Streaming reads with serd and writes each triple as it comes (Turtle groups consecutive
+/// triples of one subject and predicate, with the output prefixes of `write`); the triples
+/// are those of the input, in its order. The model path reads a KnowledgeGraph (with `read`)
+/// and writes it as write_graph_file does. Files are written atomically either way; an error
+/// (naming the file, line and column for syntax errors) leaves no output file. kStream with
+/// formats that cannot stream is an error.
+Result<void> convert_file(const std::string& input, const Format& from, const std::string& output,
+                          const Format& to, ConvertPath path = ConvertPath::kAuto,
+                          const ReadOptions& read = {}, const WriteOptions& write = {});
+
 /// Writes `bytes` to `path` atomically (temporary file + rename), creating no partial file.
 Result<void> write_file_atomically(const std::string& path, std::string_view bytes);
 

@@ -168,6 +168,10 @@ class KnowledgeGraph {
   /// Reserves room for this many entities and relations (bulk loading).
   void reserve(std::size_t entities, std::size_t relations);
 
+  /// Reserves room for `out` relations leaving and `in` relations entering `v` (bulk
+  /// loading: the adjacency lists then neither regrow nor keep slack).
+  void reserve_edges(Vertex v, std::size_t out, std::size_t in);
+
   /// stable_hash(relation_key(...)) without building the key string.
   [[nodiscard]] static std::uint64_t relation_key_hash(std::string_view subject_iri,
                                                        std::string_view predicate,
@@ -181,20 +185,44 @@ class KnowledgeGraph {
                                                 std::string_view attributed_to);
 
  private:
+  // A slot of the relation index: 32 bits of the merge hash, the subject and
+  // the edge's place in the subject's out-edge list (stable: edges are never
+  // removed). source == kNoSlot marks an empty slot.
+  struct KeySlot {
+    std::uint32_t tag = 0;
+    std::uint32_t source = kNoSlot;
+    std::uint32_t index = 0;
+  };
+  static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFU;
+  using PredicateIndex = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+
   void rebuild_indexes();
+  // The hash relations merge under: the end vertices stand for their IRIs.
+  [[nodiscard]] static std::uint64_t merge_hash(Vertex subject, std::string_view predicate,
+                                                Vertex object, bool negated,
+                                                std::string_view attributed_to);
   [[nodiscard]] std::optional<Edge> find_keyed(std::uint64_t hash, Vertex subject,
                                                const Relation& relation, Vertex object) const;
+  void index_edge(Edge e);
+  void index_keys_of(Vertex subject, std::size_t from);
+  void insert_key(std::uint64_t hash, Vertex subject, std::size_t index);
+  [[nodiscard]] Edge out_edge_at(Vertex subject, std::size_t index) const;
+  void grow_keys(std::size_t capacity);
   void index_name(Vertex v, const std::string& name);
 
   std::string base_;
   Graph graph_;
   std::unordered_map<std::string, Vertex> by_iri_;
   std::unordered_map<std::string, std::vector<Vertex>> by_name_;
-  // Keyed by the 64-bit FNV-1a hash of relation_key() (the hash statement IRIs
-  // are minted from), verified against the edge on lookup: a string key per
-  // relation cost ~190 bytes and a third of the insert time at 1M relations.
-  std::unordered_multimap<std::uint64_t, Edge> by_key_;
-  std::unordered_map<std::string, std::vector<Edge>> by_predicate_;
+  // Relations of subjects with many out-edges, for merging (see find_keyed; the
+  // out-edges of other subjects are scanned). Open addressing with linear
+  // probing, at most half full.
+  std::vector<KeySlot> key_slots_;
+  std::size_t num_keys_ = 0;
+  // Edges of each predicate as positions in edge_order_ (4 bytes, not 24, each).
+  PredicateIndex by_predicate_;
+  // The entry of the last predicate added: runs of one predicate skip the lookup.
+  PredicateIndex::value_type* last_predicate_ = nullptr;
   std::vector<Edge> edge_order_;
   std::vector<Document> documents_;
   std::unordered_map<std::string, std::size_t> document_index_;
