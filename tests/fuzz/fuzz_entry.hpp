@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -116,13 +117,28 @@ inline const kg::ontology::Ontology* shipped_ontology() {
   return onto ? &*onto : nullptr;
 }
 
-inline std::string write_as(const KnowledgeGraph& g, const kg::exporters::Format& format) {
+/// The graph in `format`, or nullopt when the format cannot express it: RDF/XML has
+/// no syntax for some predicate IRIs and for XML 1.0 control characters, and says so
+/// (kUnsupported). Every other failure to write a graph that was read is a bug.
+inline std::optional<std::string> write_as(const KnowledgeGraph& g,
+                                           const kg::exporters::Format& format) {
   std::ostringstream out;
   kg::exporters::WriteOptions options;
   options.ontology = shipped_ontology();
   auto ok = kg::exporters::write_graph(g, format, out, options);
+  if (!ok && format.name == "rdfxml" && ok.error().code == Error::Code::kUnsupported) {
+    return std::nullopt;
+  }
   if (!ok) property_failed("a graph that was read can be written", ok.error().to_string());
   return out.str();
+}
+
+/// True when `bytes` is UTF-8 without C0 control characters other than tab, LF, CR.
+inline bool clean_text(std::string_view bytes) {
+  if (!kg::extract::validate_utf8(bytes, "")) return false;
+  return std::none_of(bytes.begin(), bytes.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
+  });
 }
 
 /// One RDF syntax through the reader (with `parser`); a graph that reads must write in
@@ -130,6 +146,10 @@ inline std::string write_as(const KnowledgeGraph& g, const kg::exporters::Format
 inline void rdf(std::string_view bytes, std::string_view syntax,
                 kg::exporters::RdfParser parser = kg::exporters::RdfParser::kAuto) {
   if (bytes.size() > kMaxInput) return;
+  // Known bug (ReliabilityKnownBugTest.DISABLED_RaptorReaderRejectsInvalidUtf8AndControls):
+  // the Raptor-backed Turtle/N-Triples/N-Quads readers accept invalid UTF-8 and control
+  // characters in IRIs that serd rejects. Skipped here so the fuzzer looks further.
+  if (parser == kg::exporters::RdfParser::kRaptor && !clean_text(bytes)) return;
   const kg::exporters::Format* format = kg::exporters::find_format(syntax);
   if (format == nullptr) property_failed("known syntax", std::string(syntax));
   kg::exporters::ReadOptions options;
@@ -141,17 +161,20 @@ inline void rdf(std::string_view bytes, std::string_view syntax,
   if (!graph) return;
   for (const char* name : {"ntriples", "turtle", "nquads", "rdfxml"}) {
     const kg::exporters::Format& out_format = *kg::exporters::find_format(name);
-    const std::string first = write_as(*graph, out_format);
+    const auto written = write_as(*graph, out_format);
+    if (!written) continue;
+    const std::string& first = *written;
     std::istringstream again(first);
     auto back = kg::exporters::read_graph(again, out_format, name, options);
     if (!back) {
       property_failed("our own output reads back",
                       std::string(name) + ": " + back.error().to_string() + "\n" + first);
     }
-    const std::string second = write_as(*back, out_format);
-    if (second != first) {
+    const auto second = write_as(*back, out_format);
+    if (!second) property_failed("what was written once can be written again", first);
+    if (*second != first) {
       property_failed("write -> read -> write is identical",
-                      std::string(name) + "\n--- first\n" + first + "\n--- second\n" + second);
+                      std::string(name) + "\n--- first\n" + first + "\n--- second\n" + *second);
     }
   }
 }
