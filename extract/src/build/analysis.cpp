@@ -1,0 +1,2123 @@
+// Mention detection, coreference and relation rules over one parsed document.
+//
+// The order is fixed: names (lexicon and NER) -> group nouns, event nouns, pronouns and
+// descriptions -> name clusters -> descriptions, groups and pronouns resolved in reading order
+// -> relation rules (run twice: the first pass only creates the document's events so that a
+// mention may refer to an event introduced later) -> state-level lifting -> output records.
+// Rules read the parse first and fall back on word order near the trigger when the parse has
+// no argument, at a lower confidence, because news sentences are long and parsers err.
+
+#include "build/analysis.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <kg/graph/iri.hpp>
+#include <kg/graph/vocab.hpp>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace kg::extract::build {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_upper(std::string_view s) {
+  return !s.empty() && std::isupper(static_cast<unsigned char>(s[0])) != 0;
+}
+
+bool has_rel(std::string_view deprel, std::string_view rel) {
+  return deprel == rel || (deprel.size() > rel.size() && deprel.substr(0, rel.size()) == rel &&
+                           deprel[rel.size()] == ':');
+}
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                       "thursday", "friday", "saturday"};
+
+// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+long days_from_civil(long y, unsigned m, unsigned d) {
+  y -= m <= 2 ? 1 : 0;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const auto yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+std::string civil_from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  y += m <= 2 ? 1 : 0;
+  auto two = [](unsigned v) {
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+  };
+  std::string year = std::to_string(y);
+  while (year.size() < 4) year.insert(year.begin(), '0');
+  return year + "-" + two(m) + "-" + two(d);
+}
+
+bool parse_date(const std::string& date, long& days) {
+  unsigned y = 0, m = 0, d = 0;
+  if (date.size() != 10 || std::sscanf(date.c_str(), "%4u-%2u-%2u", &y, &m, &d) != 3) return false;
+  days = days_from_civil(static_cast<long>(y), m, d);
+  return true;
+}
+
+const std::set<std::string_view> kQuantifiers = {
+    "several", "many", "some",  "few", "most", "all",  "other", "such",  "various", "any",
+    "both",    "each", "every", "no",  "more", "much", "its",   "their", "his",     "her"};
+const std::set<std::string_view> kDirections = {
+    "southern", "northern", "eastern",      "western",      "central",      "north",       "south",
+    "east",     "west",     "northeastern", "northwestern", "southeastern", "southwestern"};
+const std::set<std::string_view> kActorClasses = {
+    "Actor",      "Person",         "Organization",      "Government", "Military",
+    "ArmedGroup", "PoliticalParty", "MediaOrganization", "Country",    "InternationalOrganization"};
+
+struct ArgRef {
+  int cluster = -1;
+  int mention = -1;
+  bool surface = false;  // found by word order, not by the parse
+};
+
+struct GroupRec {
+  int pos = 0;  // token after which the group is known
+  std::vector<int> members;
+};
+
+class Analyzer {
+ public:
+  Analyzer(const Document& doc, const Article& article, std::string doc_iri, const Lexicons& lex,
+           const ontology::Ontology& onto, bool open, std::string base)
+      : doc_(doc),
+        article_(article),
+        doc_iri_(std::move(doc_iri)),
+        lex_(lex),
+        onto_(onto),
+        open_(open),
+        base_(std::move(base)),
+        tok_(doc.tokens()),
+        kgo_(vocab::kKgo) {}
+
+  DocumentFacts run() {
+    index_tokens();
+    find_names();
+    find_nominals();
+    cluster_names();
+    resolve_in_order();
+    emit_ = false;
+    run_rules();
+    facts_.clear();
+    fact_keys_.clear();
+    emit_ = true;
+    run_rules();
+    lift_to_states();
+    return output();
+  }
+
+ private:
+  // ---- tokens ------------------------------------------------------------
+
+  void index_tokens() {
+    const std::size_t n = tok_.size();
+    sent_of_.assign(n, 0);
+    head_.assign(n, -1);
+    kids_.assign(n, {});
+    low_.resize(n);
+    lem_.resize(n);
+    key_.resize(n);
+    tok_mention_.assign(n, -1);
+    norp_.assign(n, {});
+    const auto& sents = doc_.sentences();
+    for (std::size_t s = 0; s < sents.size(); ++s) {
+      for (std::uint32_t i = sents[s].token_begin; i < sents[s].token_end; ++i) {
+        sent_of_[i] = static_cast<int>(s);
+        const int h = tok_[i].head;
+        if (h > 0) {
+          head_[i] = static_cast<int>(sents[s].token_begin) + h - 1;
+          kids_[static_cast<std::size_t>(head_[i])].push_back(static_cast<int>(i));
+        }
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      low_[i] = lower(tok_[i].norm);
+      lem_[i] = tok_[i].lemma.empty() ? low_[i] : lower(tok_[i].lemma);
+      key_[i] = lem_[i];
+      // Hyphenated compounds split by the tokenizer ("cease - fire") are looked up whole.
+      if (i >= 2 && tok_[i - 1].norm == "-" && !tok_[i - 2].space_after &&
+          !tok_[i - 1].space_after && sent_of_[i - 2] == sent_of_[i]) {
+        key_[i] = low_[i - 2] + "-" + lem_[i];
+      }
+      auto d = lex_.demonyms.find(tok_[i].norm);
+      if (d != lex_.demonyms.end()) norp_[i] = d->second;
+      if (i > 0 && tok_[i - 1].space_after && sent_of_[i - 1] == sent_of_[i]) {
+        auto two = lex_.demonyms.find(tok_[i - 1].norm + " " + tok_[i].norm);  // "North Korean"
+        if (two != lex_.demonyms.end()) norp_[i - 1] = norp_[i] = two->second;
+      }
+    }
+    for (const auto& e : doc_.entities()) {
+      if (e.label != "NORP" || e.country.empty()) continue;
+      for (auto i = e.token_begin; i < e.token_end; ++i) norp_[i] = e.country;
+    }
+    // Byte offset -> code point offset, for NIF-style offsets.
+    const std::string& text = doc_.text();
+    cp_.assign(text.size() + 1, 0);
+    std::uint32_t count = 0;
+    for (std::size_t b = 0; b < text.size(); ++b) {
+      cp_[b] = count;
+      if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
+    }
+    // cp_[b] must count code points before byte b.
+    count = 0;
+    for (std::size_t b = 0; b < text.size(); ++b) {
+      cp_[b] = count;
+      if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
+    }
+    cp_[text.size()] = count;
+  }
+
+  [[nodiscard]] int sent_begin(int s) const {
+    return static_cast<int>(doc_.sentences()[static_cast<std::size_t>(s)].token_begin);
+  }
+  [[nodiscard]] int sent_end(int s) const {
+    return static_cast<int>(doc_.sentences()[static_cast<std::size_t>(s)].token_end);
+  }
+  [[nodiscard]] const std::string& dep(int i) const {
+    return tok_[static_cast<std::size_t>(i)].deprel;
+  }
+  [[nodiscard]] const std::string& upos(int i) const {
+    return tok_[static_cast<std::size_t>(i)].upos;
+  }
+  [[nodiscard]] std::vector<int> children(int i, std::string_view rel) const {
+    std::vector<int> out;
+    for (int c : kids_[static_cast<std::size_t>(i)]) {
+      if (has_rel(dep(c), rel)) out.push_back(c);
+    }
+    return out;
+  }
+  [[nodiscard]] bool is_descendant(int t, int ancestor) const {
+    for (int k = 0; t >= 0 && k < 64; ++k) {
+      if (t == ancestor) return true;
+      t = head_[static_cast<std::size_t>(t)];
+    }
+    return false;
+  }
+  // The case marker of a nominal dependent ("with", "between", "along with").
+  [[nodiscard]] std::string case_of(int t) const {
+    std::string out;
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      if ((dep(c) == "case" || dep(c) == "mark") && c < t) {
+        if (!out.empty()) out += ' ';
+        out += low_[static_cast<std::size_t>(c)];
+        for (int f : kids_[static_cast<std::size_t>(c)]) {  // "such as", "along with"
+          if (dep(f) == "fixed") out += " " + low_[static_cast<std::size_t>(f)];
+        }
+      }
+    }
+    return out;
+  }
+  [[nodiscard]] std::string text_of(int b, int e) const {  // normalised words [b, e)
+    std::string out;
+    for (int k = b; k < e; ++k) {
+      if (k > b && tok_[static_cast<std::size_t>(k - 1)].space_after) out += ' ';
+      out += tok_[static_cast<std::size_t>(k)].norm;
+    }
+    return out;
+  }
+  [[nodiscard]] bool is_temporal(int t) const {
+    static const std::set<std::string_view> kTime = {
+        "today",   "yesterday", "tomorrow",  "tonight", "week",     "month",
+        "year",    "time",      "morning",   "evening", "night",    "weekend",
+        "january", "february",  "march",     "april",   "may",      "june",
+        "july",    "august",    "september", "october", "november", "december"};
+    int w = 0;
+    return is_weekday(t, w) || kTime.count(low_[static_cast<std::size_t>(t)]) != 0;
+  }
+
+  [[nodiscard]] bool is_weekday(int t, int& weekday) const {
+    for (std::size_t w = 0; w < kWeekdays.size(); ++w) {
+      if (low_[static_cast<std::size_t>(t)] == kWeekdays[w]) {
+        weekday = static_cast<int>(w);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- mentions ------------------------------------------------------------
+
+  int add_mention(Mention m) {
+    for (int k = m.begin; k < m.end; ++k) {
+      if (tok_mention_[static_cast<std::size_t>(k)] >= 0) return -1;
+    }
+    if (m.head < m.begin || m.head >= m.end) m.head = syntactic_head(m.begin, m.end);
+    const int id = static_cast<int>(mentions_.size());
+    for (int k = m.begin; k < m.end; ++k) tok_mention_[static_cast<std::size_t>(k)] = id;
+    mentions_.push_back(std::move(m));
+    return id;
+  }
+
+  [[nodiscard]] int syntactic_head(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      const int h = head_[static_cast<std::size_t>(k)];
+      if (h < b || h >= e) return k;
+    }
+    return e - 1;
+  }
+
+  void find_names() {
+    struct Candidate {
+      int begin, end;
+      Mention m;
+    };
+    std::vector<Candidate> lexical;
+    const int nsent = static_cast<int>(doc_.sentences().size());
+    const int max_tokens = static_cast<int>(lex_.max_words) + 3;
+    for (int s = 0; s < nsent; ++s) {
+      const int e = sent_end(s);
+      for (int i = sent_begin(s); i < e;) {
+        if (!starts_upper(tok_[static_cast<std::size_t>(i)].norm)) {
+          ++i;
+          continue;
+        }
+        std::string cand;
+        int best = -1;
+        const LexiconEntry* entry = nullptr;
+        for (int k = i; k < e && k - i < max_tokens; ++k) {
+          if (k > i && tok_[static_cast<std::size_t>(k - 1)].space_after) cand += ' ';
+          cand += tok_[static_cast<std::size_t>(k)].norm;
+          if (const auto* found = lex_.find_name(cand)) {
+            best = k;
+            entry = found;
+          }
+        }
+        if (entry == nullptr) {
+          ++i;
+          continue;
+        }
+        Mention m;
+        m.sentence = s;
+        m.begin = i;
+        m.end = best + 1;
+        m.head = -1;
+        m.kind = entry->kind;  // country, capital, person, seat, alias
+        m.cls = entry->cls;
+        m.canonical = entry->canonical;
+        m.qid = entry->qid;
+        m.country = entry->country;
+        lexical.push_back({i, best + 1, std::move(m)});
+        i = best + 1;
+      }
+    }
+    std::vector<Candidate> ner;
+    for (const auto& span : doc_.entities()) {
+      if (span.label != "PER" && span.label != "ORG" && span.label != "LOC") continue;
+      int b = static_cast<int>(span.token_begin);
+      int e = static_cast<int>(span.token_end);
+      while (b < e && (low_[static_cast<std::size_t>(b)] == "the" || upos(b) == "PUNCT" ||
+                       upos(b) == "DET")) {
+        ++b;
+      }
+      while (e > b && (upos(e - 1) == "PART" || upos(e - 1) == "PUNCT")) --e;
+      // Titles are roles, not part of the name: "President Bashar al-Assad".
+      while (span.label == "PER" && e - b > 1 &&
+             (lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
+              lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
+        ++b;
+      }
+      if (b >= e) continue;
+      if (lex_.demonyms.count(text_of(b, e)) != 0) continue;  // "Belarusian" is a nationality
+      Mention m;
+      m.sentence = sent_of_[static_cast<std::size_t>(b)];
+      m.begin = b;
+      m.end = e;
+      m.head = -1;
+      m.kind = "name";
+      m.canonical = text_of(b, e);
+      m.cls = span.label == "PER" ? "Person" : span.label == "ORG" ? "Organization" : "Place";
+      if (span.label == "ORG") {
+        for (int k = b; k < e; ++k) {
+          auto g = lex_.group.find(lem_[static_cast<std::size_t>(k)]);
+          if (g != lex_.group.end()) m.cls = g->second;
+        }
+      }
+      ner.push_back({b, e, std::move(m)});
+    }
+    // A lexicon match wins unless the recogniser found a longer person or organization name
+    // around it ("Jordan Peterson", "Russian Foreign Ministry").
+    std::vector<Candidate> chosen;
+    std::vector<char> lexical_used(lexical.size(), 1);
+    for (auto& n : ner) {
+      bool keep = true;
+      for (std::size_t l = 0; l < lexical.size(); ++l) {
+        const auto& x = lexical[l];
+        if (x.end <= n.begin || x.begin >= n.end) continue;
+        const bool longer =
+            n.begin <= x.begin && n.end >= x.end && (n.end - n.begin) > (x.end - x.begin);
+        if (longer && n.m.cls != "Place" && x.m.kind != "person") {
+          lexical_used[l] = 0;
+        } else {
+          keep = false;
+        }
+      }
+      if (keep) chosen.push_back(std::move(n));
+    }
+    for (std::size_t l = 0; l < lexical.size(); ++l) {
+      if (lexical_used[l] != 0) chosen.push_back(std::move(lexical[l]));
+    }
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    for (auto& c : chosen) add_mention(std::move(c.m));
+    propagate_names();
+  }
+
+  // The recogniser misses names it found elsewhere in the same article ("Putin" after
+  // "Vladimir Putin") and names beside a title ("Kremlin spokesman Dmitry Peskov"): both are
+  // added here, from the document itself.
+  void propagate_names() {
+    std::unordered_map<std::string, std::string> surname;  // last token -> full name
+    for (const Mention& m : mentions_) {
+      if (m.cls != "Person" || m.end - m.begin < 2) continue;
+      surname.emplace(tok_[static_cast<std::size_t>(m.end - 1)].norm, m.canonical);
+    }
+    const int n = static_cast<int>(tok_.size());
+    for (int t = 0; t < n; ++t) {
+      const auto tu = static_cast<std::size_t>(t);
+      if (tok_mention_[tu] >= 0 || upos(t) != "PROPN" || !starts_upper(tok_[tu].norm)) continue;
+      // A run of capitalised proper nouns.
+      int e = t;
+      while (e < n && e - t < 4 && tok_mention_[static_cast<std::size_t>(e)] < 0 &&
+             sent_of_[static_cast<std::size_t>(e)] == sent_of_[tu] &&
+             (upos(e) == "PROPN" || (tok_[static_cast<std::size_t>(e)].norm == "-" && e > t &&
+                                     !tok_[static_cast<std::size_t>(e - 1)].space_after)) &&
+             (starts_upper(tok_[static_cast<std::size_t>(e)].norm) ||
+              tok_[static_cast<std::size_t>(e)].norm == "-")) {
+        ++e;
+      }
+      if (e == t) continue;
+      // Nationality and title words before the name are not part of it
+      // ("Ukrainian President Volodymyr Zelensky").
+      const int run_end = e;
+      int b = t;
+      while (b < e && (!norp_[static_cast<std::size_t>(b)].empty() ||
+                       lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
+                       lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
+        ++b;
+      }
+      if (b == e) {
+        t = run_end - 1;
+        continue;
+      }
+      Mention m;
+      m.sentence = sent_of_[tu];
+      m.begin = b;
+      m.end = e;
+      m.head = -1;
+      m.kind = "name";
+      m.cls = "Person";
+      m.canonical = text_of(b, e);
+      if (e - b == 1 && surname.count(tok_[static_cast<std::size_t>(b)].norm) != 0) {
+        add_mention(std::move(m));
+      } else if (e - b >= 2 && (title_before(b) || title_after(e))) {
+        add_mention(std::move(m));
+      }
+      t = run_end - 1;
+    }
+  }
+
+  [[nodiscard]] bool title_before(int t) const {
+    for (int k = t - 1;
+         k >= 0 && k >= t - 4 &&
+         sent_of_[static_cast<std::size_t>(k)] == sent_of_[static_cast<std::size_t>(t)];
+         --k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (lex_.title_property.count(lem_[ku]) != 0) return true;
+      if (lex_.title_extra.count(low_[ku]) == 0 && norp_[ku].empty() && upos(k) != "PROPN") break;
+    }
+    return false;
+  }
+
+  [[nodiscard]] bool title_after(int e) const {
+    const int n = static_cast<int>(tok_.size());
+    if (e >= n || tok_[static_cast<std::size_t>(e)].norm != ",") return false;
+    for (int k = e + 1; k < n && k <= e + 6; ++k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (lex_.title_property.count(lem_[ku]) != 0) return true;
+      if (upos(k) == "PUNCT" || upos(k) == "VERB") break;
+    }
+    return false;
+  }
+
+  [[nodiscard]] int np_left(int h) const {
+    int b = h;
+    const int s0 = sent_begin(sent_of_[static_cast<std::size_t>(h)]);
+    while (b - 1 >= s0) {
+      const int k = b - 1;
+      const auto ku = static_cast<std::size_t>(k);
+      if (!is_descendant(k, h)) break;
+      const bool hyphen_linked = !tok_[ku].space_after;
+      const std::string& u = upos(k);
+      if (kQuantifiers.count(low_[ku]) != 0) break;
+      if (u == "ADJ" || u == "NOUN" || u == "PROPN" ||
+          (hyphen_linked && (u == "VERB" || u == "PUNCT"))) {
+        b = k;
+        continue;
+      }
+      break;
+    }
+    while (b < h && upos(b) == "PUNCT") ++b;
+    return b;
+  }
+
+  void find_nominals() {
+    const int n = static_cast<int>(tok_.size());
+    for (int t = 0; t < n; ++t) {
+      const auto tu = static_cast<std::size_t>(t);
+      if (tok_mention_[tu] >= 0) continue;
+      const std::string& u = upos(t);
+      // Pronouns.
+      if (u == "PRON") {
+        static const std::set<std::string_view> kPronouns = {
+            "he",      "him",  "his",  "himself", "she",    "her",        "hers",
+            "herself", "they", "them", "their",   "theirs", "themselves", "it",
+            "its",     "i",    "me",   "my",      "myself"};
+        if (kPronouns.count(low_[tu]) != 0) {
+          Mention m;
+          m.sentence = sent_of_[tu];
+          m.begin = t;
+          m.end = t + 1;
+          m.head = t;
+          m.kind = "pronoun";
+          m.pronoun = low_[tu];
+          add_mention(std::move(m));
+        }
+        continue;
+      }
+      if (u != "NOUN" && u != "PROPN") continue;
+      // Events and references to events ("de-escalation zones").
+      std::string phrase;
+      if (t > 0 && tok_[tu - 1].space_after && sent_of_[tu - 1] == sent_of_[tu]) {
+        phrase = key_[tu - 1] + " " + lem_[tu];
+      }
+      auto ev = lex_.event.find(key_[tu]);
+      auto ref = phrase.empty() ? lex_.eventref.end() : lex_.eventref.find(phrase);
+      if (ref != lex_.eventref.end() || (ev != lex_.event.end() && !has_rel(dep(t), "compound"))) {
+        Mention m;
+        m.sentence = sent_of_[tu];
+        m.head = t;
+        m.end = t + 1;
+        m.begin = ref != lex_.eventref.end() ? np_left(t) : np_left(t);
+        m.kind = ref != lex_.eventref.end() ? "eventref" : "event";
+        m.cls = ref != lex_.eventref.end() ? ref->second : ev->second;
+        m.canonical = text_of(m.begin, m.end);
+        add_mention(std::move(m));
+        continue;
+      }
+      // Plural group descriptions: "the two leaders".
+      auto pl = lex_.plural.find(lem_[tu]);
+      if (pl != lex_.plural.end() && tok_[tu].xpos == "NNS") {
+        bool two = false;
+        for (int c : kids_[tu]) {
+          if (low_[static_cast<std::size_t>(c)] == "two" ||
+              low_[static_cast<std::size_t>(c)] == "both") {
+            two = true;
+          }
+        }
+        if (two) {
+          Mention m;
+          m.sentence = sent_of_[tu];
+          m.begin = t;
+          while (m.begin > sent_begin(m.sentence) &&
+                 (low_[static_cast<std::size_t>(m.begin - 1)] == "two" ||
+                  low_[static_cast<std::size_t>(m.begin - 1)] == "both")) {
+            --m.begin;
+          }
+          m.end = t + 1;
+          m.head = t;
+          m.kind = "group";
+          m.cls = pl->second;
+          add_mention(std::move(m));
+          continue;
+        }
+      }
+      // Titles used as descriptions: "the U.S. leader", "the President of the United States".
+      auto title = lex_.title_property.find(lem_[tu]);
+      if (title != lex_.title_property.end() && tok_[tu].xpos != "NNS") {
+        bool definite = false;
+        for (int c : kids_[tu]) {
+          if (dep(c) == "det" && low_[static_cast<std::size_t>(c)] == "the") definite = true;
+        }
+        const bool appositive = has_rel(dep(t), "appos") || !children(t, "appos").empty();
+        const bool before_name =
+            t + 1 < static_cast<int>(tok_.size()) && tok_mention_[tu + 1] >= 0 &&
+            mentions_[static_cast<std::size_t>(tok_mention_[tu + 1])].cls == "Person";
+        const std::string country = country_modifier(t);
+        if (definite && !appositive && !before_name && !country.empty()) {
+          Mention m;
+          m.sentence = sent_of_[tu];
+          m.begin = np_left(t);
+          m.end = t + 1;
+          m.head = t;
+          m.kind = "description";
+          m.cls = "Person";
+          m.country = country;
+          m.canonical = title->second;  // the property the title implies
+          // The span starts after the country name when that is a mention of its own.
+          int b = m.begin;
+          while (b < t && tok_mention_[static_cast<std::size_t>(b)] >= 0) ++b;
+          m.begin = b;
+          add_mention(std::move(m));
+          continue;
+        }
+      }
+      // Group nouns: "several rebel groups", "State-run Russian media".
+      auto g = lex_.group.find(lem_[tu]);
+      int h = t;
+      if (g == lex_.group.end()) continue;
+      if ((has_rel(dep(t), "compound") || dep(t) == "amod") && head_[tu] >= 0 &&
+          upos(head_[tu]) == "NOUN") {
+        h = head_[tu];
+      }
+      if (h < t || tok_mention_[static_cast<std::size_t>(h)] >= 0) continue;
+      Mention m;
+      m.sentence = sent_of_[tu];
+      m.head = h;
+      m.end = h + 1;
+      m.begin = np_left(h);
+      // A country name inside ("U.S. troops") stays its own mention.
+      for (int k = m.begin; k <= h; ++k) {
+        if (tok_mention_[static_cast<std::size_t>(k)] >= 0) m.begin = k + 1;
+      }
+      if (m.begin > t) continue;
+      m.kind = "nominal";
+      auto hg = lex_.group.find(lem_[static_cast<std::size_t>(h)]);
+      m.cls = hg != lex_.group.end() ? hg->second : g->second;
+      m.canonical = text_of(m.begin, m.end);
+      for (int k = m.begin; k < m.end; ++k) {
+        if (!norp_[static_cast<std::size_t>(k)].empty())
+          m.country = norp_[static_cast<std::size_t>(k)];
+      }
+      add_mention(std::move(m));
+    }
+  }
+
+  // The country a title or noun is qualified by: "U.S. secretary", "Russian counterpart",
+  // "Kremlin spokesman", "President of the United States".
+  [[nodiscard]] std::string country_modifier(int t) const {
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      const auto cu = static_cast<std::size_t>(c);
+      const std::string& d = dep(c);
+      if (!(has_rel(d, "compound") || d == "amod" || has_rel(d, "nmod"))) continue;
+      if (has_rel(d, "nmod") && d != "nmod:poss" && case_of(c) != "of") continue;
+      if (!norp_[cu].empty()) return norp_[cu];
+      const int m = tok_mention_[cu];
+      if (m >= 0) {
+        const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+        if (mm.cls == "Country" || mm.kind == "seat" || mm.kind == "capital") return mm.country;
+      }
+    }
+    // Linear fallback: the word right before the title ("U.S. leader" parsed otherwise).
+    for (int k = t - 1; k >= 0 && k >= t - 3; --k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (!norp_[ku].empty()) return norp_[ku];
+      const int m = tok_mention_[ku];
+      if (m >= 0) {
+        const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+        if (mm.cls == "Country" || mm.kind == "seat") return mm.country;
+        break;
+      }
+      if (upos(k) != "ADJ" && upos(k) != "NOUN" && lex_.title_extra.count(low_[ku]) == 0) break;
+    }
+    return {};
+  }
+
+  // ---- clusters --------------------------------------------------------------
+
+  int cluster_for(const std::string& key, const std::string& label, const std::string& cls,
+                  int sentence) {
+    auto it = cluster_by_key_.find(key);
+    if (it != cluster_by_key_.end()) return it->second;
+    Cluster c;
+    c.label = label;
+    c.cls = cls;
+    c.key = key;
+    c.first_sentence = sentence;
+    c.event = cls == "Meeting" || cls == "Ceasefire" || cls == "Interference" || cls == "Summit" ||
+              cls == "Attack" || cls == "Protest" || cls == "Agreement" || cls == "Election" ||
+              cls == "Event";
+    clusters_.push_back(std::move(c));
+    const int id = static_cast<int>(clusters_.size()) - 1;
+    cluster_by_key_.emplace(key, id);
+    return id;
+  }
+
+  void bind(int m, int c) {
+    mentions_[static_cast<std::size_t>(m)].cluster = c;
+    clusters_[static_cast<std::size_t>(c)].mentions.push_back(m);
+  }
+
+  [[nodiscard]] bool actor_position(const Mention& m) const {
+    const std::string& d = dep(m.head);
+    if (has_rel(d, "nsubj") || d == "nmod:poss" || d == "obl:agent" || has_rel(d, "compound")) {
+      return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] static std::vector<std::string> words(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < s.size()) {
+      std::size_t sp = s.find(' ', start);
+      if (sp == std::string::npos) sp = s.size();
+      if (sp > start) out.push_back(s.substr(start, sp - start));
+      start = sp + 1;
+    }
+    return out;
+  }
+
+  void cluster_names() {
+    // Full person names first, so that "Trump" can find "Donald Trump" wherever it is.
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
+      if (m.cls != "Person" || (m.kind != "name" && m.kind != "person")) continue;
+      const auto w = words(m.canonical);
+      if (w.size() < 2) continue;
+      int found = -1;
+      for (std::size_t c = 0; c < clusters_.size(); ++c) {
+        if (clusters_[c].cls != "Person") continue;
+        const auto cw = words(clusters_[c].label);
+        if (cw.size() >= 2 && cw.front() == w.front() && cw.back() == w.back()) {
+          found = static_cast<int>(c);
+          break;
+        }
+      }
+      if (found < 0)
+        found = cluster_for("person:" + m.canonical, m.canonical, "Person", m.sentence);
+      if (!m.qid.empty()) clusters_[static_cast<std::size_t>(found)].qid = m.qid;
+      if (!m.country.empty()) clusters_[static_cast<std::size_t>(found)].country = m.country;
+      bind(static_cast<int>(i), found);
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
+      if (m.cluster >= 0) continue;
+      if (m.kind == "name" || m.kind == "person") {
+        if (m.cls == "Person") {
+          int best = -1;
+          std::size_t best_count = 0;
+          for (std::size_t c = 0; c < clusters_.size(); ++c) {
+            if (clusters_[c].cls != "Person") continue;
+            const auto cw = words(clusters_[c].label);
+            std::string last = cw.empty() ? std::string() : cw.back();
+            if (last.find('-') != std::string::npos) last = last.substr(last.rfind('-') + 1);
+            if (!cw.empty() && (cw.back() == m.canonical || last == m.canonical) &&
+                (best < 0 || clusters_[c].mentions.size() > best_count)) {
+              best = static_cast<int>(c);
+              best_count = clusters_[c].mentions.size();
+            }
+          }
+          for (std::size_t c = 0; best < 0 && c < clusters_.size(); ++c) {
+            // Family name first ("Kim" of "Kim Jong Un").
+            const auto cw = words(clusters_[c].label);
+            if (clusters_[c].cls == "Person" && cw.size() >= 2 && cw.front() == m.canonical) {
+              best = static_cast<int>(c);
+            }
+          }
+          if (best < 0)
+            best = cluster_for("person:" + m.canonical, m.canonical, "Person", m.sentence);
+          bind(static_cast<int>(i), best);
+          continue;
+        }
+        // Organization or place names the lexicon does not know.
+        bind(static_cast<int>(i),
+             cluster_for(m.cls + ":" + m.canonical, m.canonical, m.cls, m.sentence));
+        continue;
+      }
+      if (m.kind == "country" || m.kind == "seat" || m.kind == "alias") {
+        bind(static_cast<int>(i),
+             cluster_for("country:" + m.canonical, m.canonical, "Country", m.sentence));
+        continue;
+      }
+      if (m.kind == "capital") {
+        // A capital acting or owning something stands for its country's government.
+        if (actor_position(m)) {
+          bind(static_cast<int>(i),
+               cluster_for("country:" + m.country, m.country, "Country", m.sentence));
+        } else {
+          bind(static_cast<int>(i),
+               cluster_for("place:" + m.canonical, m.canonical, "City", m.sentence));
+        }
+        continue;
+      }
+      if (m.kind == "nominal") {
+        bind(static_cast<int>(i),
+             cluster_for("nominal:" + lower(m.canonical), m.canonical, m.cls, m.sentence));
+        if (!m.country.empty()) clusters_[static_cast<std::size_t>(m.cluster)].country = m.country;
+      }
+    }
+    // Coordinated names form groups ("Trump and Putin") that "they" and "the two" refer to.
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (m.cluster < 0 || m.kind == "group") continue;
+      std::vector<int> members{m.cluster};
+      int last = m.end;
+      for (int c : conj_chain(m.head)) {
+        const int cm = tok_mention_[static_cast<std::size_t>(c)];
+        if (cm < 0 || mentions_[static_cast<std::size_t>(cm)].cluster < 0) continue;
+        const int cl = mentions_[static_cast<std::size_t>(cm)].cluster;
+        if (std::find(members.begin(), members.end(), cl) == members.end()) members.push_back(cl);
+        last = std::max(last, mentions_[static_cast<std::size_t>(cm)].end);
+      }
+      if (members.size() >= 2) groups_.push_back({last, members});
+    }
+  }
+
+  [[nodiscard]] std::vector<int> conj_chain(int t) const {
+    std::vector<int> out;
+    std::vector<int> stack{t};
+    while (!stack.empty()) {
+      const int x = stack.back();
+      stack.pop_back();
+      for (int c : kids_[static_cast<std::size_t>(x)]) {
+        if (has_rel(dep(c), "conj") && out.size() < 12) {
+          out.push_back(c);
+          stack.push_back(c);
+        }
+      }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  [[nodiscard]] const Cluster& cl(int c) const { return clusters_[static_cast<std::size_t>(c)]; }
+  Cluster& cl(int c) { return clusters_[static_cast<std::size_t>(c)]; }
+
+  void resolve_in_order() {
+    // Appositions with a female title ("Melania Trump, the first lady") mark the person.
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (m.cluster < 0 || cl(m.cluster).cls != "Person") continue;
+      for (int a : children(m.head, "appos")) {
+        if (lex_.female.count(lem_[static_cast<std::size_t>(a)]) != 0) cl(m.cluster).female = true;
+      }
+    }
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      Mention& m = mentions_[i];
+      if (m.kind == "description") {
+        resolve_description(static_cast<int>(i));
+      } else if (m.kind == "group") {
+        resolve_group(static_cast<int>(i));
+      } else if (m.kind == "pronoun") {
+        resolve_pronoun(static_cast<int>(i));
+      }
+    }
+  }
+
+  // The person mentions before token `before`, nearest first, within `window` sentences.
+  [[nodiscard]] std::vector<int> persons_before(int before, int window) const {
+    std::vector<int> out;
+    const int s = sent_of_[static_cast<std::size_t>(before)];
+    for (int i = static_cast<int>(mentions_.size()) - 1; i >= 0; --i) {
+      const Mention& m = mentions_[static_cast<std::size_t>(i)];
+      if (m.begin >= before || m.cluster < 0 || m.sentence < s - window) continue;
+      if (cl(m.cluster).cls == "Person") out.push_back(i);
+    }
+    std::sort(out.begin(), out.end(), [&](int a, int b) {
+      return mentions_[static_cast<std::size_t>(a)].begin >
+             mentions_[static_cast<std::size_t>(b)].begin;
+    });
+    return out;
+  }
+
+  void resolve_description(int id) {
+    Mention& m = mentions_[static_cast<std::size_t>(id)];
+    // Whoever already holds this title for this country ("the U.S. leader" ... "the President
+    // of the United States").
+    const std::string role = m.canonical + "|" + m.country;
+    auto held = role_holder_.find(role);
+    int chosen = held == role_holder_.end() ? -1 : held->second;
+    for (int p : chosen >= 0 ? std::vector<int>{} : persons_before(m.begin, 1000)) {
+      const Cluster& c = cl(mentions_[static_cast<std::size_t>(p)].cluster);
+      if (c.country == m.country) {
+        chosen = mentions_[static_cast<std::size_t>(p)].cluster;
+        break;
+      }
+    }
+    if (chosen < 0) {
+      for (int p : persons_before(m.begin, 3)) {
+        const Cluster& c = cl(mentions_[static_cast<std::size_t>(p)].cluster);
+        if (c.country.empty()) {
+          chosen = mentions_[static_cast<std::size_t>(p)].cluster;
+          break;
+        }
+      }
+    }
+    if (chosen < 0) return;
+    bind(id, chosen);
+    role_holder_.emplace(role, chosen);
+    if (cl(chosen).country.empty()) cl(chosen).country = m.country;
+    role_facts_.push_back({id, chosen});
+  }
+
+  void resolve_group(int id) {
+    Mention& m = mentions_[static_cast<std::size_t>(id)];
+    const std::size_t count = 2;  // "the two ...", "both ..."
+    for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
+      if (it->pos > m.begin) continue;
+      std::vector<int> members;
+      for (int c : it->members) {
+        int x = -1;
+        if (m.cls == "Actor" || cl(c).cls == m.cls) {
+          x = c;
+        } else if (m.cls == "Country" && cl(c).cls == "Person" && !cl(c).country.empty()) {
+          x = cluster_for("country:" + cl(c).country, cl(c).country, "Country", m.sentence);
+        }
+        if (x >= 0 && std::find(members.begin(), members.end(), x) == members.end()) {
+          members.push_back(x);
+        }
+      }
+      if (members.size() == count && it->members.size() == count) {
+        m.members = members;
+        groups_.push_back({m.end, members});
+        return;
+      }
+    }
+  }
+
+  void resolve_pronoun(int id) {
+    Mention& m = mentions_[static_cast<std::size_t>(id)];
+    const std::string& p = m.pronoun;
+    if (p == "they" || p == "them" || p == "their" || p == "theirs" || p == "themselves") {
+      for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
+        if (it->pos > m.begin) continue;
+        const Mention* last = nullptr;
+        (void)last;
+        if (sent_of_[static_cast<std::size_t>(std::max(0, it->pos - 1))] < m.sentence - 3) break;
+        m.members = it->members;
+        return;
+      }
+      return;
+    }
+    if (p == "it" || p == "its") {
+      // Expletive "it" ("it was the first ...") is common: only a subject of a full verb counts.
+      if (p == "it" &&
+          (!has_rel(dep(m.head), "nsubj") || head_[static_cast<std::size_t>(m.head)] < 0 ||
+           upos(head_[static_cast<std::size_t>(m.head)]) != "VERB")) {
+        return;
+      }
+      for (int i = m.begin - 1; i >= 0 && sent_of_[static_cast<std::size_t>(i)] >= m.sentence - 1;
+           --i) {
+        const auto iu = static_cast<std::size_t>(i);
+        const int mm = tok_mention_[iu];
+        if (mm >= 0 && mentions_[static_cast<std::size_t>(mm)].cluster >= 0) {
+          const Cluster& c = cl(mentions_[static_cast<std::size_t>(mm)].cluster);
+          if (c.cls == "Country" || c.cls == "Organization" || c.cls == "Government") {
+            bind(id, mentions_[static_cast<std::size_t>(mm)].cluster);
+            return;
+          }
+        }
+        if (!norp_[iu].empty()) {
+          bind(id, cluster_for("country:" + norp_[iu], norp_[iu], "Country", m.sentence));
+          return;
+        }
+      }
+      return;
+    }
+    if (p == "i" || p == "me" || p == "my" || p == "myself") {
+      // First person in a quotation: the speaker of the sentence's speech verb.
+      for (int v = sent_begin(m.sentence); v < sent_end(m.sentence); ++v) {
+        if (upos(v) != "VERB" || lex_.speech_verbs.count(lem_[static_cast<std::size_t>(v)]) == 0) {
+          continue;
+        }
+        for (int c : children(v, "nsubj")) {
+          const int cm = tok_mention_[static_cast<std::size_t>(c)];
+          if (cm >= 0 && cm != id && mentions_[static_cast<std::size_t>(cm)].cluster >= 0 &&
+              cl(mentions_[static_cast<std::size_t>(cm)].cluster).cls == "Person") {
+            bind(id, mentions_[static_cast<std::size_t>(cm)].cluster);
+            return;
+          }
+        }
+      }
+      return;
+    }
+    const bool female = p == "she" || p == "her" || p == "hers" || p == "herself";
+    const auto candidates = persons_before(m.begin, 2);
+    // Prefer the subject of the pronoun's own sentence, then the nearest person.
+    for (int c : candidates) {
+      const Mention& cm = mentions_[static_cast<std::size_t>(c)];
+      if (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj")) continue;
+      if (cl(cm.cluster).female != female) continue;
+      bind(id, cm.cluster);
+      return;
+    }
+    for (int c : candidates) {
+      const Mention& cm = mentions_[static_cast<std::size_t>(c)];
+      if (cl(cm.cluster).female != female) continue;
+      bind(id, cm.cluster);
+      return;
+    }
+  }
+
+  // ---- arguments -------------------------------------------------------------
+
+  [[nodiscard]] bool is_actor(int c) const { return kActorClasses.count(cl(c).cls) != 0; }
+
+  // Entities a token stands for: its mention, a group's members, an apposed name, or the
+  // possessor of a metonymic noun ("Assad's rule").
+  void resolve_token(int t, std::vector<ArgRef>& out, int depth = 0) const {
+    const auto tu = static_cast<std::size_t>(t);
+    const int m = tok_mention_[tu];
+    if (m >= 0) {
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      if (mm.kind == "event" || mm.kind == "eventref") return;  // see resolve_event_arg
+      if (mm.cluster >= 0) {
+        out.push_back({mm.cluster, m, false});
+        return;
+      }
+      if (!mm.members.empty()) {
+        for (int c : mm.members) out.push_back({c, m, false});
+        return;
+      }
+      if (mm.kind != "description" && mm.kind != "nominal") return;
+    }
+    if (depth > 2) return;
+    for (int a : children(t, "appos")) {
+      const std::size_t before = out.size();
+      resolve_token(a, out, depth + 1);
+      if (out.size() > before) return;
+    }
+    if (has_rel(dep(t), "appos") && head_[tu] >= 0 && tok_mention_[tu] < 0) {
+      resolve_token(head_[tu], out, depth + 1);
+      return;
+    }
+    if (lex_.metonym.count(lem_[tu]) != 0) {
+      for (int c : kids_[tu]) {
+        if (dep(c) == "nmod:poss" || has_rel(dep(c), "compound")) {
+          resolve_token(c, out, depth + 1);
+          return;
+        }
+      }
+      // "Assad' rule": a possessive apostrophe the parser attached elsewhere.
+      if (t > 0 && tok_mention_[tu - 1] >= 0) resolve_token(t - 1, out, depth + 1);
+    }
+  }
+
+  [[nodiscard]] std::vector<ArgRef> resolve_expanded(int t) const {
+    std::vector<ArgRef> out;
+    resolve_token(t, out);
+    for (int c : conj_chain(t)) resolve_token(c, out);
+    // Word-order coordination the parse missed: "Russian President Vladimir Putin and North
+    // Korean leader Kim Jong Un" (a name, "and", titles or nationality words, a name).
+    const int m = tok_mention_[static_cast<std::size_t>(t)];
+    if (m >= 0 && mentions_[static_cast<std::size_t>(m)].cluster >= 0) {
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      const int n = static_cast<int>(tok_.size());
+      int k = mm.end;
+      if (k < n && low_[static_cast<std::size_t>(k)] == "and" &&
+          sent_of_[static_cast<std::size_t>(k)] == mm.sentence) {
+        for (++k; k < n && k <= mm.end + 5; ++k) {
+          const auto ku = static_cast<std::size_t>(k);
+          const int other = tok_mention_[ku];
+          if (other >= 0) {
+            const Mention& om = mentions_[static_cast<std::size_t>(other)];
+            if (om.cluster >= 0 && cl(om.cluster).cls == cl(mm.cluster).cls) {
+              bool seen = false;
+              for (const auto& a : out) seen = seen || a.cluster == om.cluster;
+              if (!seen) out.push_back({om.cluster, other, false});
+            }
+            break;
+          }
+          if (norp_[ku].empty() && lex_.title_property.count(lem_[ku]) == 0 &&
+              lex_.title_extra.count(low_[ku]) == 0) {
+            break;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  [[nodiscard]] bool passive(int t) const {
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      if (dep(c) == "aux:pass" || dep(c) == "nsubj:pass") return true;
+    }
+    return false;
+  }
+
+  [[nodiscard]] std::vector<ArgRef> subjects(int t, int depth = 0) const {
+    std::vector<ArgRef> out;
+    const auto tu = static_cast<std::size_t>(t);
+    if (passive(t)) {
+      for (int c : kids_[tu]) {
+        if (has_rel(dep(c), "obl") && case_of(c) == "by") {
+          auto r = resolve_expanded(c);
+          out.insert(out.end(), r.begin(), r.end());
+        }
+      }
+    } else {
+      for (int c : children(t, "nsubj")) {
+        const std::string& l = lem_[static_cast<std::size_t>(c)];
+        if (dep(t) == "acl:relcl" && upos(c) == "PRON" &&
+            (l == "who" || l == "which" || l == "that")) {
+          resolve_token(head_[tu], out);  // "Tillerson, the secretary who attended ..."
+          continue;
+        }
+        auto r = resolve_expanded(c);
+        out.insert(out.end(), r.begin(), r.end());
+      }
+    }
+    if (out.empty() && depth < 4 && head_[tu] >= 0 && children(t, "nsubj").empty()) {
+      const std::string& d = dep(t);
+      const int h = head_[tu];
+      if (d == "xcomp") {
+        auto objs = children(h, "obj");
+        if (!objs.empty() && lex_.speech_verbs.count(lem_[static_cast<std::size_t>(h)]) == 0) {
+          for (int o : objs) {
+            auto r = resolve_expanded(o);
+            out.insert(out.end(), r.begin(), r.end());
+          }
+        }
+        if (out.empty()) out = subjects(h, depth + 1);
+      } else if (has_rel(d, "conj") && (upos(h) == "VERB" || upos(h) == "AUX")) {
+        out = subjects(h, depth + 1);
+      } else if (d == "advcl" && tok_[tu].xpos == "VBG") {
+        out = subjects(h, depth + 1);
+      } else if (d == "acl" || d == "amod" || d == "acl:relcl") {
+        resolve_token(h, out);
+      }
+    }
+    // "X, along with Y, attended ..." / "X together with Y".
+    for (int c : kids_[tu]) {
+      if (!has_rel(dep(c), "obl")) continue;
+      const std::string cs = case_of(c);
+      if (cs == "along with" || cs == "together with") {
+        auto r = resolve_expanded(c);
+        out.insert(out.end(), r.begin(), r.end());
+      }
+    }
+    if (out.empty() && depth == 0) {
+      // Word-order fallback: an actor mention right before the trigger ("with Trump pressing").
+      for (int k = t - 1;
+           k >= 0 && k >= t - 4 && sent_of_[static_cast<std::size_t>(k)] == sent_of_[tu]; --k) {
+        const int m = tok_mention_[static_cast<std::size_t>(k)];
+        if (m >= 0) {
+          std::vector<ArgRef> r;
+          resolve_token(k, r);
+          for (auto& a : r) a.surface = true;
+          out = r;
+          break;
+        }
+        const std::string& u = upos(k);
+        if (u != "AUX" && u != "ADV" && u != "PART") break;
+      }
+    }
+    return out;
+  }
+
+  std::vector<ArgRef> objects(int t) {
+    std::vector<ArgRef> out;
+    if (passive(t)) {
+      for (int c : children(t, "nsubj")) {
+        auto r = resolve_expanded(c);
+        out.insert(out.end(), r.begin(), r.end());
+      }
+      return out;
+    }
+    for (int c : children(t, "obj")) {
+      auto r = resolve_expanded(c);
+      out.insert(out.end(), r.begin(), r.end());
+    }
+    if (out.empty()) {  // "attended the meeting": an event
+      for (int c : children(t, "obj")) resolve_event_arg(c, out);
+    }
+    if (out.empty()) {
+      // Word-order fallback: a mention within two words after the trigger.
+      const auto tu = static_cast<std::size_t>(t);
+      for (int k = t + 1; k < static_cast<int>(tok_.size()) && k <= t + 3 &&
+                          sent_of_[static_cast<std::size_t>(k)] == sent_of_[tu];
+           ++k) {
+        if (tok_mention_[static_cast<std::size_t>(k)] >= 0) {
+          std::vector<ArgRef> r;
+          resolve_token(k, r);
+          for (auto& a : r) a.surface = true;
+          return r;
+        }
+        const std::string& u = upos(k);
+        const auto ku = static_cast<std::size_t>(k);
+        const bool title = !norp_[ku].empty() || lex_.title_property.count(lem_[ku]) != 0 ||
+                           lex_.title_extra.count(low_[ku]) != 0;
+        if (u != "DET" && u != "ADJ" && u != "ADV" && !title) break;
+      }
+    }
+    return out;
+  }
+
+  [[nodiscard]] std::vector<ArgRef> prep_objects(int t, const std::string& prep) const {
+    std::vector<ArgRef> out;
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      if (!(has_rel(dep(c), "obl") || has_rel(dep(c), "nmod"))) continue;
+      const std::string cs = case_of(c);
+      // Exact case marker; "along with" and "together with" add a co-agent, not an object.
+      if (cs == prep) {
+        auto r = resolve_expanded(c);
+        out.insert(out.end(), r.begin(), r.end());
+      }
+    }
+    return out;
+  }
+
+  // ---- clause properties -------------------------------------------------------
+
+  // Verbs of the denial property: what their clausal complement says is claimed false.
+  [[nodiscard]] std::set<std::string> denial_lemmas() const {
+    std::set<std::string> out;
+    for (const auto& [lemma, list] : lex_.triggers) {
+      for (const auto* t : list) {
+        if (t->property == denied_ && t->pos == "VERB") out.insert(lemma);
+      }
+    }
+    return out;
+  }
+
+  struct Clause {
+    bool negated = false;
+    double factor = 1.0;
+    int attributed = -1;
+    std::string date;
+  };
+
+  [[nodiscard]] std::string resolve_weekday(int w, int governing) const {
+    long today = 0;
+    if (!parse_date(article_.date, today)) return {};
+    const long dow = ((today + 4) % 7 + 7) % 7;  // 1970-01-01 was a Thursday
+    const std::string& x = tok_[static_cast<std::size_t>(governing)].xpos;
+    const bool past = x == "VBD" || x == "VBN";
+    long diff = (w - dow + 7) % 7;  // days forward to the weekday
+    if (past && diff != 0) diff -= 7;
+    return civil_from_days(today + diff);
+  }
+
+  [[nodiscard]] std::string date_near(int t) const {
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      int w = 0;
+      if (is_weekday(c, w)) return resolve_weekday(w, t);
+      const std::string& l = low_[static_cast<std::size_t>(c)];
+      if (l == "today" || l == "tonight") return article_.date;
+      for (int g : kids_[static_cast<std::size_t>(c)]) {  // "earlier Friday"
+        if (is_weekday(g, w) && has_rel(dep(c), "advmod")) return resolve_weekday(w, t);
+      }
+    }
+    return {};
+  }
+
+  [[nodiscard]] Clause clause_of(int t) const {
+    Clause c;
+    const auto tu = static_cast<std::size_t>(t);
+    for (int k : kids_[tu]) {
+      const std::string& l = lem_[static_cast<std::size_t>(k)];
+      if ((dep(k) == "advmod" || dep(k) == "neg" || dep(k) == "det") &&
+          (l == "not" || l == "never" || l == "n't" || (l == "no" && dep(k) == "det"))) {
+        c.negated = true;
+      }
+      if (dep(k) == "aux" && (l == "may" || l == "might" || l == "could" || l == "would")) {
+        c.factor *= 0.6;
+      }
+    }
+    const int h = head_[tu];
+    if (h >= 0 && dep(t) == "xcomp") {
+      static const std::set<std::string_view> kIntent = {"plan",   "want", "hope", "intend",
+                                                         "expect", "try",  "seek", "likely"};
+      if (kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0) c.factor *= 0.6;
+    }
+    c.date = date_near(t);
+    // Attribution: the nearest speech verb whose clausal complement holds the trigger.
+    int cur = t;
+    for (int k = 0; k < 16 && head_[static_cast<std::size_t>(cur)] >= 0; ++k) {
+      const int up = head_[static_cast<std::size_t>(cur)];
+      const std::string& d = dep(cur);
+      const bool denial =
+          d == "ccomp" && denial_verbs_.count(lem_[static_cast<std::size_t>(up)]) != 0;
+      if (denial) c.negated = !c.negated;
+      if ((d == "ccomp" || d == "parataxis" || d == "obj" || denial) &&
+          (denial || lex_.speech_verbs.count(lem_[static_cast<std::size_t>(up)]) != 0) && up != t) {
+        const auto who = subjects(up);
+        if (!who.empty()) c.attributed = who.front().cluster;
+        c.attributed = c.attributed >= 0 ? c.attributed : -2;  // a speaker we cannot name
+        break;
+      }
+      cur = up;
+    }
+    if (c.attributed == -1) {
+      // "Lavrov said X ..." with X misparsed: everything after a sentence-initial speaker's
+      // speech verb is reported content.
+      const int s0 = sent_begin(sent_of_[tu]);
+      for (int r = s0; r < t; ++r) {
+        if (head_[static_cast<std::size_t>(r)] >= 0 ||
+            tok_[static_cast<std::size_t>(r)].head != 0) {
+          continue;
+        }
+        if (lex_.speech_verbs.count(lem_[static_cast<std::size_t>(r)]) == 0) break;
+        bool in_subject = false;
+        for (int sc : children(r, "nsubj")) in_subject = in_subject || is_descendant(t, sc);
+        if (in_subject) break;
+        const auto who = subjects(r);
+        c.attributed = who.empty() ? -2 : who.front().cluster;
+        return c;
+      }
+    }
+    if (c.attributed == -1) {
+      // A quotation closed by its speech verb: "..., there were issues such as Ukraine," Putin
+      // said. The verb hangs off the quoted clause's root as parataxis.
+      for (int x = t, k = 0; x >= 0 && k < 16; x = head_[static_cast<std::size_t>(x)], ++k) {
+        for (int v : kids_[static_cast<std::size_t>(x)]) {
+          if (dep(v) != "parataxis" || v <= t ||
+              lex_.speech_verbs.count(lem_[static_cast<std::size_t>(v)]) == 0) {
+            continue;
+          }
+          const auto who = subjects(v);
+          c.attributed = who.empty() ? -2 : who.front().cluster;
+          return c;
+        }
+      }
+    }
+    return c;
+  }
+
+  // ---- facts -------------------------------------------------------------------
+
+  bool allowed(int s, const std::string& predicate, int o) {
+    const std::string key = cl(s).cls + '|' + predicate + '|' + cl(o).cls;
+    auto it = allowed_cache_.find(key);
+    if (it != allowed_cache_.end()) return it->second;
+    Entity se;
+    se.class_iri = kgo_ + cl(s).cls;
+    Entity oe;
+    oe.class_iri = kgo_ + cl(o).cls;
+    const bool ok = onto_.check(se, predicate, oe).has_value();
+    allowed_cache_.emplace(key, ok);
+    return ok;
+  }
+
+  bool add_fact(int s, const std::string& predicate, int o, int trigger, const std::string& rule,
+                double confidence, const Clause& clause, int sm = -1, int om = -1) {
+    if (s < 0 || o < 0 || s == o) return false;
+    if (!allowed(s, predicate, o)) return false;
+    if (!emit_) return true;
+    // One fact per (subject, predicate, object, trigger, reading): the first rule wins.
+    const std::string key = std::to_string(s) + "|" + predicate + "|" + std::to_string(o) + "|" +
+                            std::to_string(trigger) + "|" + (clause.negated ? "n" : "p") +
+                            std::to_string(clause.attributed);
+    if (!fact_keys_.insert(key).second) return false;
+    Fact f;
+    f.subject = s;
+    f.object = o;
+    f.predicate = predicate;
+    f.confidence = confidence * clause.factor;
+    f.negated = clause.negated;
+    f.attributed = clause.attributed;
+    f.date = clause.date;
+    f.sentence = sent_of_[static_cast<std::size_t>(trigger)];
+    f.trigger = trigger;
+    f.rule = rule;
+    f.subject_mention = sm;
+    f.object_mention = om;
+    facts_.push_back(std::move(f));
+    return true;
+  }
+
+  void pairs(const std::vector<ArgRef>& subj, const std::vector<ArgRef>& obj,
+             const std::string& predicate, int trigger, const std::string& rule, double conf,
+             const Clause& clause) {
+    for (const auto& s : subj) {
+      for (const auto& o : obj) {
+        const bool surface = s.surface || o.surface;
+        const bool added =
+            add_fact(s.cluster, predicate, o.cluster, trigger, surface ? rule + "+order" : rule,
+                     surface ? conf * 0.7 : conf, clause, s.mention, o.mention);
+        if (added && predicate == met_) meeting_for(s.cluster, o.cluster, trigger, clause);
+      }
+    }
+  }
+
+  void all_pairs(const std::vector<ArgRef>& parties, const std::string& predicate, int trigger,
+                 const std::string& rule, double conf, const Clause& clause) {
+    if (!onto_.is_symmetric(predicate)) return;  // "A and B discussed" is not "A discussed B"
+    for (std::size_t a = 0; a < parties.size(); ++a) {
+      for (std::size_t b = a + 1; b < parties.size(); ++b) {
+        if (parties[a].cluster == parties[b].cluster) continue;
+        const bool added = add_fact(parties[a].cluster, predicate, parties[b].cluster, trigger,
+                                    rule, conf, clause, parties[a].mention, parties[b].mention);
+        if (added && predicate == met_) {
+          meeting_for(parties[a].cluster, parties[b].cluster, trigger, clause);
+        }
+      }
+    }
+  }
+
+  // The meeting event of two participants: the document's first meeting binds to the
+  // unqualified "the meeting" mentions.
+  int meeting_for(int a, int b, int trigger, const Clause& clause) {
+    if (a > b) std::swap(a, b);
+    const std::string key = "meeting:" + std::to_string(a) + ":" + std::to_string(b);
+    auto it = cluster_by_key_.find(key);
+    int ev = -1;
+    if (it != cluster_by_key_.end()) {
+      ev = it->second;
+    } else if (default_meeting_pair_.empty()) {
+      ev = cluster_for("event:Meeting", "meeting", "Meeting",
+                       sent_of_[static_cast<std::size_t>(trigger)]);
+      cluster_by_key_.emplace(key, ev);
+      default_meeting_pair_ = key;
+    } else {
+      ev = cluster_for(key, "meeting", "Meeting", sent_of_[static_cast<std::size_t>(trigger)]);
+    }
+    Cluster& e = cl(ev);
+    e.event = true;
+    for (int p : {a, b}) {
+      if (std::find(participants_[ev].begin(), participants_[ev].end(), p) ==
+          participants_[ev].end()) {
+        participants_[ev].push_back(p);
+      }
+    }
+    if (e.start_date.empty()) e.start_date = clause.date;
+    // A noun trigger ("his meeting with Abe") is a mention of this very meeting.
+    const int m = tok_mention_[static_cast<std::size_t>(trigger)];
+    if (m >= 0 && mentions_[static_cast<std::size_t>(m)].kind == "event") {
+      mention_event_[m] = ev;
+    }
+    Clause plain = clause;
+    plain.negated = false;
+    add_fact(ev, has_participant_, a, trigger, "event-meeting", 0.9, plain);
+    add_fact(ev, has_participant_, b, trigger, "event-meeting", 0.9, plain);
+    return ev;
+  }
+
+  // The event a mention refers to: bound by a rule, else the document's event of its class
+  // (an "anaphor" noun refers to the latest event of any class).
+  int event_of_mention(int m) {
+    auto it = mention_event_.find(m);
+    if (it != mention_event_.end()) return it->second;
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.kind == "eventref") {
+      auto c = cluster_by_key_.find("event:" + mm.cls);
+      return c == cluster_by_key_.end() ? -1 : c->second;
+    }
+    if (mm.kind != "event") return -1;
+    const int ev = cluster_for("event:" + mm.cls, mm.canonical, mm.cls, mm.sentence);
+    if (mm.cls != "Meeting" || cl(ev).label != "meeting") {
+      if (mm.canonical.size() > cl(ev).label.size() && mm.cls != "Meeting" &&
+          mm.cls != "Ceasefire") {
+        cl(ev).label = mm.canonical;
+      }
+    }
+    return ev;
+  }
+
+  // Events as arguments: a mention that is an event noun, or "any such action".
+  void resolve_event_arg(int t, std::vector<ArgRef>& out) {
+    const auto tu = static_cast<std::size_t>(t);
+    const int m = tok_mention_[tu];
+    if (m >= 0) {
+      const int ev = event_of_mention(m);
+      if (ev >= 0) {
+        out.push_back({ev, m, false});
+        if (emit_) bind_event_mention(m, ev);
+      }
+      return;
+    }
+    if (lex_.anaphor.count(lem_[tu]) != 0 && last_event_ >= 0) {
+      for (int c : kids_[tu]) {
+        const std::string& l = low_[static_cast<std::size_t>(c)];
+        if (l == "such" || l == "this" || l == "that" || l == "the") {
+          out.push_back({last_event_, -1, false});
+          return;
+        }
+      }
+    }
+  }
+
+  void bind_event_mention(int m, int ev) {
+    Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.cluster < 0) bind(m, ev);
+  }
+
+  std::vector<ArgRef> event_objects(int t) {
+    std::vector<ArgRef> out = objects(t);
+    if (!out.empty()) return out;
+    for (int c : children(t, "obj")) {
+      resolve_event_arg(c, out);
+      // "denied any role in the attack": the event is a dependent of the object.
+      if (out.empty()) {
+        for (int k : children(c, "nmod")) resolve_event_arg(k, out);
+      }
+    }
+    return out;
+  }
+
+  void run_rules() {
+    last_event_ = -1;
+    participants_.clear();
+    for (auto& c : clusters_) c.start_date = c.start_date;  // dates kept between passes
+    const int n = static_cast<int>(tok_.size());
+    for (int t = 0; t < n; ++t) {
+      const auto tu = static_cast<std::size_t>(t);
+      // The latest event mentioned so far, for "any such action".
+      const int m = tok_mention_[tu];
+      if (m >= 0 && mentions_[static_cast<std::size_t>(m)].head == t &&
+          mentions_[static_cast<std::size_t>(m)].kind == "event") {
+        const int ev = event_of_mention(m);
+        if (ev >= 0 && mentions_[static_cast<std::size_t>(m)].cls != "Meeting" &&
+            mentions_[static_cast<std::size_t>(m)].cls != "Election") {
+          last_event_ = ev;
+        }
+      }
+      if (m >= 0 && mentions_[static_cast<std::size_t>(m)].head == t &&
+          (mentions_[static_cast<std::size_t>(m)].kind == "event" ||
+           mentions_[static_cast<std::size_t>(m)].kind == "eventref")) {
+        event_participants(t, m);
+      }
+      if (m >= 0 && mentions_[static_cast<std::size_t>(m)].head == t) role_rules(t, m);
+      auto it = lex_.triggers.find(key_[tu]);
+      if (it != lex_.triggers.end()) {
+        for (const ontology::Trigger* tr : it->second) apply(*tr, t);
+      }
+      if (key_[tu] != lem_[tu]) {  // "Russia-backed": the participle's own lemma
+        auto own = lex_.triggers.find(lem_[tu]);
+        if (own == lex_.triggers.end()) continue;
+        for (const ontology::Trigger* tr : own->second) {
+          if (tr->pattern == "agent-compound") apply(*tr, t);
+        }
+      }
+    }
+    for (const auto& [mention, person] : role_facts_) description_fact(mention, person);
+    for (const auto& [ev, parts] : participants_) (void)parts, (void)ev;
+  }
+
+  [[nodiscard]] bool pos_ok(const ontology::Trigger& tr, int t) const {
+    if (tr.pos.empty()) return true;
+    const std::string& u = upos(t);
+    if (u == tr.pos) return true;
+    if (tr.pattern == "modifier-prep" && (u == "VERB" || u == "ADJ")) return true;
+    if (tr.pos == "NOUN" && u == "PROPN") return true;
+    return false;
+  }
+
+  void apply(const ontology::Trigger& tr, int t) {
+    if (!pos_ok(tr, t)) {
+      if (tr.pos == "VERB" && tr.pattern == "svo" && upos(t) == "NOUN") verb_tagged_noun(tr, t);
+      return;
+    }
+    const std::string& p = tr.pattern;
+    if (p == "apposition" || p == "compound" || p == "subj-ccomp") return;  // roles, attribution
+    const Clause clause = clause_of(t);
+    const std::string rule = p + ":" + std::string(key_[static_cast<std::size_t>(t)]);
+    if (p == "svo") {
+      auto subj = subjects(t);
+      if (subj.empty()) return;
+      auto obj = tr.property == denied_ ? event_objects(t) : objects(t);
+      if (obj.empty() && tr.property == discussed_) {
+        // "discussed forging a common path in Syria": the topics inside the clause.
+        for (int x : kids_[static_cast<std::size_t>(t)]) {
+          if (dep(x) != "xcomp" && dep(x) != "ccomp") continue;
+          for (int k : kids_[static_cast<std::size_t>(x)]) {
+            if (dep(k) == "obj" || has_rel(dep(k), "obl")) {
+              auto r = resolve_expanded(k);
+              obj.insert(obj.end(), r.begin(), r.end());
+            }
+          }
+        }
+      }
+      if (!passive(t) && obj.empty()) return;
+      pairs(subj, obj, tr.property, t, rule, 0.9, clause);
+      if (tr.property == denied_) last_denial_ = t;
+    } else if (p == "subj-prep") {
+      auto subj = subjects(t);
+      auto obj = prep_objects(t, tr.preposition);
+      pairs(subj, obj, tr.property, t, rule + "/" + tr.preposition, 0.9, clause);
+    } else if (p == "coord-subj") {
+      for (int o : children(t, "obj")) {
+        if (!is_temporal(o)) return;  // "X and Y met reporters" is not "X met Y"
+      }
+      auto subj = subjects(t);
+      if (subj.size() >= 2) all_pairs(subj, tr.property, t, rule, 0.9, clause);
+    } else if (p == "nominal") {
+      nominal(tr, t, rule, clause);
+    } else if (p == "subj-xcomp") {
+      control(tr, t, rule, clause);
+    } else if (p == "agent-compound") {
+      // "Russia-backed rebels": name, hyphen, participle, modified noun.
+      if (t < 2 || tok_[static_cast<std::size_t>(t - 1)].norm != "-" ||
+          tok_[static_cast<std::size_t>(t - 2)].space_after ||
+          tok_[static_cast<std::size_t>(t - 1)].space_after) {
+        return;
+      }
+      std::vector<ArgRef> subj;
+      resolve_token(t - 2, subj);
+      std::vector<ArgRef> obj;
+      int noun = head_[static_cast<std::size_t>(t)];
+      if (!(dep(t) == "amod" || has_rel(dep(t), "acl") || has_rel(dep(t), "compound")))
+        noun = t + 1;
+      if (noun >= 0 && noun < static_cast<int>(tok_.size())) resolve_token(noun, obj);
+      pairs(subj, obj, tr.property, t, "agent-compound:" + lem_[static_cast<std::size_t>(t)], 0.85,
+            clause);
+    } else if (p == "modifier-prep") {
+      const std::string& d = dep(t);
+      std::vector<ArgRef> subj;
+      if (d == "amod" || has_rel(d, "acl")) {
+        resolve_token(head_[static_cast<std::size_t>(t)], subj);
+      } else {
+        subj = subjects(t);
+      }
+      auto obj = prep_objects(t, tr.preposition.empty() ? "to" : tr.preposition);
+      pairs(subj, obj, tr.property, t, rule, 0.85, clause);
+    }
+  }
+
+  // A verb the tagger took for a noun ("the U.S. backs several rebel groups", backs/NNS):
+  // when a name stands right before it and a noun phrase with a name follows, read it as
+  // subject-verb-object by word order, at a lower confidence.
+  void verb_tagged_noun(const ontology::Trigger& tr, int t) {
+    const auto tu = static_cast<std::size_t>(t);
+    if (t == 0 || tok_mention_[tu - 1] < 0 || sent_of_[tu - 1] != sent_of_[tu]) return;
+    std::vector<ArgRef> subj;
+    resolve_token(t - 1, subj);
+    std::vector<ArgRef> obj;
+    for (int k = t + 1; k < static_cast<int>(tok_.size()) && k <= t + 4 &&
+                        sent_of_[static_cast<std::size_t>(k)] == sent_of_[tu];
+         ++k) {
+      if (tok_mention_[static_cast<std::size_t>(k)] >= 0) {
+        resolve_token(k, obj);
+        break;
+      }
+      const std::string& u = upos(k);
+      if (u != "DET" && u != "ADJ" && u != "NUM" && u != "NOUN") break;
+    }
+    if (subj.empty() || obj.empty()) return;
+    for (auto& a : subj) a.surface = true;
+    pairs(subj, obj, tr.property, t, "svo:" + key_[tu], 0.9, clause_of(t));
+  }
+
+  // A noun trigger: possessor or modifier names and prepositional dependents are the
+  // arguments ("Trump's meeting with Putin", "the meeting between Trump and Putin").
+  void nominal(const ontology::Trigger& tr, int t, const std::string& rule, const Clause& clause) {
+    const auto tu = static_cast<std::size_t>(t);
+    std::vector<ArgRef> subj;
+    for (int c : kids_[tu]) {
+      if (dep(c) == "nmod:poss" || (has_rel(dep(c), "compound") && c < t)) resolve_token(c, subj);
+    }
+    if (subj.empty() && !children(t, "nsubj").empty()) subj = subjects(t);  // "X is an ally of Y"
+    auto obj = prep_objects(t, tr.preposition);
+    // A light verb's subject is the noun's agent: "X held talks with Y".
+    const int h = head_[tu];
+    if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB") {
+      subj = subjects(h);
+      if (obj.empty()) obj = prep_objects(h, tr.preposition);
+    }
+    std::string r = rule + "/" + tr.preposition;
+    // A reported topic list with no agent ("there were issues such as Ukraine, Putin said").
+    if (subj.empty() && !obj.empty() && clause.attributed >= 0 && tr.property == discussed_) {
+      subj.push_back({clause.attributed, -1, false});
+      r += "+speaker";
+    }
+    if (tr.preposition == "between" || (obj.empty() && subj.size() >= 2)) {
+      std::vector<ArgRef> parties = subj;
+      parties.insert(parties.end(), obj.begin(), obj.end());
+      if (parties.size() >= 2) all_pairs(parties, tr.property, t, r, 0.8, clause);
+      return;
+    }
+    pairs(subj, obj, tr.property, t, r, 0.8, clause);
+  }
+
+  // Control: "agreed to set up a cease-fire", "agreed on a truce", "agreed a ceasefire".
+  void control(const ontology::Trigger& tr, int t, const std::string& rule, const Clause& clause) {
+    const auto tu = static_cast<std::size_t>(t);
+    int noun = -1;
+    int verb = t;
+    auto noun_of = [&](int v) {
+      for (int c : kids_[static_cast<std::size_t>(v)]) {
+        if (dep(c) != "obj" && !has_rel(dep(c), "obl")) continue;
+        auto it = lex_.triggers.find(key_[static_cast<std::size_t>(c)]);
+        if (it == lex_.triggers.end()) continue;
+        for (const auto* x : it->second) {
+          if (x->property == tr.property && x->pattern == "nominal") return c;
+        }
+      }
+      return -1;
+    };
+    noun = noun_of(t);
+    if (noun < 0) {
+      for (int x : children(t, "xcomp")) {
+        noun = noun_of(x);
+        if (noun >= 0) {
+          verb = x;
+          break;
+        }
+      }
+    }
+    if (noun < 0) return;
+    std::vector<ArgRef> parties = subjects(t);
+    auto with = prep_objects(t, "with");
+    parties.insert(parties.end(), with.begin(), with.end());
+    auto with2 = prep_objects(verb, "with");
+    parties.insert(parties.end(), with2.begin(), with2.end());
+    auto between = prep_objects(noun, "between");
+    parties.insert(parties.end(), between.begin(), between.end());
+    Clause c = clause;
+    c.date.clear();
+    all_pairs(parties, tr.property, t, rule, 0.9, c);
+    // The agreement is also an event: participants, place and start date.
+    const int m = tok_mention_[static_cast<std::size_t>(noun)];
+    if (m < 0) return;
+    const int ev = event_of_mention(m);
+    if (ev < 0) return;
+    bind_event_mention(m, ev);
+    for (const auto& p : parties) {
+      add_fact(ev, has_participant_, p.cluster, t, "event-agreement", 0.9, c, -1, p.mention);
+    }
+    for (int src : {noun, verb}) {
+      for (int k : kids_[static_cast<std::size_t>(src)]) {
+        if (!(has_rel(dep(k), "obl") || has_rel(dep(k), "nmod")) || case_of(k) != "in") continue;
+        const int place = place_of(k, t, c);
+        if (place >= 0) {
+          add_fact(ev, event_place_, place, t, "event-place", 0.85, c);
+          if (cl(ev).cls == "Ceasefire" &&
+              cl(ev).label == text_of(mentions_[static_cast<std::size_t>(m)].begin,
+                                      mentions_[static_cast<std::size_t>(m)].end)) {
+            cl(ev).label = "ceasefire in " + cl(place).label;
+          }
+        }
+      }
+    }
+    // Start date: a weekday or date in the noun's relative clause or the verbs' modifiers.
+    for (int src : {noun, verb, t}) {
+      std::vector<int> stack{src};
+      for (int guard = 0; !stack.empty() && guard < 40; ++guard) {
+        const int x = stack.back();
+        stack.pop_back();
+        int w = 0;
+        if (x != src && is_weekday(x, w) && head_[static_cast<std::size_t>(x)] >= 0) {
+          const std::string d = resolve_weekday(w, head_[static_cast<std::size_t>(x)]);
+          if (!d.empty()) cl(ev).start_date = d;
+          return;
+        }
+        for (int k : kids_[static_cast<std::size_t>(x)]) {
+          if (src == t && k != x && (dep(k) == "xcomp" || dep(k) == "obj")) continue;
+          stack.push_back(k);
+        }
+      }
+    }
+    (void)tu;
+  }
+
+  // A place argument: a place or country mention, or "southern Syria(n)" made a region.
+  int place_of(int k, int trigger, const Clause& clause) {
+    std::vector<ArgRef> r;
+    resolve_token(k, r);
+    if (!r.empty()) return r.front().cluster;
+    const auto ku = static_cast<std::size_t>(k);
+    std::string country = norp_[ku];
+    if (country.empty()) return -1;
+    for (int c : kids_[ku]) {
+      if (kDirections.count(low_[static_cast<std::size_t>(c)]) != 0) {
+        const std::string label = low_[static_cast<std::size_t>(c)] + " " + country;
+        const int region = cluster_for("region:" + label, label, "Region", sent_of_[ku]);
+        const int ctry = cluster_for("country:" + country, country, "Country", sent_of_[ku]);
+        Clause plain = clause;
+        plain.attributed = -1;
+        plain.negated = false;
+        add_fact(region, located_in_, ctry, trigger, "region-of-country", 0.8, plain);
+        return region;
+      }
+    }
+    return cluster_for("country:" + country, country, "Country", sent_of_[ku]);
+  }
+
+  // Actors doing something around an event: "Russian military police, working with the U.S.
+  // and Jordan, will provide security around de-escalation zones".
+  void event_participants(int t, int m) {
+    const int ev = event_of_mention(m);
+    if (ev < 0 || cl(ev).cls == "Meeting" || cl(ev).cls == "Election") return;
+    if (emit_) bind_event_mention(m, ev);
+    if (mentions_[static_cast<std::size_t>(m)].kind == "eventref") event_cooccurrence(t, ev);
+    // The verb the event noun is an argument of, at most two hops up (object, oblique or
+    // nominal modifier; a coordination is another topic, not an argument).
+    int v = t;
+    for (int k = 0; k < 2 && v >= 0 && upos(v) != "VERB"; ++k) {
+      const std::string& d = dep(v);
+      if (!(d == "obj" || has_rel(d, "obl") || has_rel(d, "nmod"))) return;
+      v = head_[static_cast<std::size_t>(v)];
+    }
+    if (v < 0 || upos(v) != "VERB") return;
+    static const std::set<std::string_view> kLight = {"have", "be", "do", "get", "make"};
+    const auto vu = static_cast<std::size_t>(v);
+    if (lex_.triggers.count(key_[vu]) != 0 || kLight.count(lem_[vu]) != 0) return;
+    std::vector<ArgRef> actors = subjects(v);
+    for (int s : children(v, "nsubj")) {
+      for (int a : kids_[static_cast<std::size_t>(s)]) {
+        if (dep(a) == "acl" || dep(a) == "advcl") {
+          auto w = prep_objects(a, "with");
+          actors.insert(actors.end(), w.begin(), w.end());
+        }
+      }
+    }
+    auto w = prep_objects(v, "with");
+    actors.insert(actors.end(), w.begin(), w.end());
+    const Clause clause = clause_of(v);
+    for (const auto& a : actors) {
+      if (!is_actor(a.cluster)) continue;
+      add_fact(ev, has_participant_, a.cluster, v, "event-participant", 0.75, clause, -1,
+               a.mention);
+    }
+  }
+
+  // A phrase that refers back to an event ("de-escalation zones" -> the ceasefire): the
+  // actors the sentence's reported content names take part in it. Word co-occurrence, so a
+  // low confidence; the speaker is not a participant.
+  void event_cooccurrence(int t, int ev) {
+    const int s = sent_of_[static_cast<std::size_t>(t)];
+    const Clause clause = clause_of(t);
+    std::set<int> seen;
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (m.sentence != s) continue;
+      std::vector<int> who;
+      if (m.cluster >= 0) who.push_back(m.cluster);
+      for (int c : m.members) who.push_back(c);
+      for (int c : who) {
+        if (c == clause.attributed || c == ev || !is_actor(c) || !seen.insert(c).second) continue;
+        add_fact(ev, has_participant_, c, t, "event-cooccurrence", 0.6, clause, -1,
+                 static_cast<int>(i));
+      }
+    }
+  }
+
+  // Titles in apposition or before a name: "Rex Tillerson, the U.S. secretary of state",
+  // "his Russian counterpart, Sergey Lavrov", "Kremlin spokesman Dmitry Peskov".
+  void role_rules(int t, int m) {
+    const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+    if (mm.cluster < 0 || cl(mm.cluster).cls != "Person") return;
+    const int person = mm.cluster;
+    std::vector<int> titles;
+    for (int a : children(t, "appos")) titles.push_back(a);
+    if (has_rel(dep(t), "appos") && head_[static_cast<std::size_t>(t)] >= 0) {
+      titles.push_back(head_[static_cast<std::size_t>(t)]);
+    }
+    // Titles right before the name, linked by the parse or not.
+    for (int k = mm.begin - 1;
+         k >= 0 && k >= mm.begin - 4 && sent_of_[static_cast<std::size_t>(k)] == mm.sentence; --k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (lex_.title_property.count(lem_[ku]) != 0) {
+        titles.push_back(k);
+        break;
+      }
+      if (lex_.title_extra.count(low_[ku]) == 0 && upos(k) != "PROPN" && upos(k) != "ADJ") break;
+    }
+    for (int title : titles) {
+      const auto ti = static_cast<std::size_t>(title);
+      auto tp = lex_.title_property.find(lem_[ti]);
+      if (tp == lex_.title_property.end()) continue;
+      Clause c = clause_of(title);
+      c.negated = false;
+      c.date.clear();
+      const std::string rule =
+          (title < mm.begin && !has_rel(dep(t), "appos") && children(t, "appos").empty())
+              ? "title-compound:" + lem_[ti]
+              : "title-apposition:" + lem_[ti];
+      if (tp->second == counterpart_) {
+        std::vector<ArgRef> other;
+        for (int k : children(title, "nmod:poss")) resolve_token(k, other);
+        for (const auto& o : other)
+          add_fact(o.cluster, counterpart_, person, title, rule, 0.85, c, o.mention, m);
+      }
+      const std::string country = country_modifier(title);
+      if (country.empty()) continue;
+      const int ctry = cluster_for("country:" + country, country, "Country", mm.sentence);
+      const std::string prop = tp->second == counterpart_ ? official_of_ : tp->second;
+      add_fact(person, prop, ctry, title, rule, 0.85, c, m);
+      if (cl(person).country.empty()) cl(person).country = country;
+      if (prop == official_of_ || prop == leads_) role_entity(person, ctry, title, rule, c, m);
+    }
+  }
+
+  // "secretary of state" of the United States as a Role entity the person holds.
+  void role_entity(int person, int country, int title, const std::string& rule, const Clause& c,
+                   int m) {
+    const auto ti = static_cast<std::size_t>(title);
+    if (tok_[ti].norm == "counterpart") return;
+    std::string words = lem_[ti];
+    int b = title;
+    while (b - 1 >= 0 && (lex_.title_extra.count(low_[static_cast<std::size_t>(b - 1)]) != 0) &&
+           low_[static_cast<std::size_t>(b - 1)] != "of") {
+      --b;
+    }
+    words = lower(text_of(b, title + 1));
+    for (int k : kids_[ti]) {  // "secretary of state"
+      if (has_rel(dep(k), "nmod") && case_of(k) == "of" &&
+          tok_mention_[static_cast<std::size_t>(k)] < 0 && upos(k) == "NOUN") {
+        words += " of " + low_[static_cast<std::size_t>(k)];
+      }
+    }
+    const std::string label = cl(country).label + " " + words;
+    const int role = cluster_for("role:" + label, label, "Role", sent_of_[ti]);
+    add_fact(person, holds_role_, role, title, rule, 0.85, c, m);
+    add_fact(role, role_in_, country, title, rule, 0.85, c);
+  }
+
+  void description_fact(int mention, int person) {
+    const Mention& m = mentions_[static_cast<std::size_t>(mention)];
+    if (m.country.empty()) return;
+    const int ctry = cluster_for("country:" + m.country, m.country, "Country", m.sentence);
+    Clause c;
+    add_fact(person, m.canonical, ctry, m.head,
+             "description:" + lem_[static_cast<std::size_t>(m.head)], 0.8, c, mention);
+  }
+
+  // State-level acts done by leaders hold for their states: "the two leaders agreed to set up
+  // a cease-fire" -> the United States and Russia agreed a ceasefire.
+  void lift_to_states() {
+    std::unordered_map<int, int> leads;
+    for (const Fact& f : facts_) {
+      if (f.predicate == leads_ && !f.negated && f.attributed < 0 &&
+          cl(f.object).cls == "Country") {
+        leads.emplace(f.subject, f.object);
+      }
+    }
+    const std::size_t n = facts_.size();
+    for (std::size_t i = 0; i < n; ++i) {
+      const Fact f = facts_[i];
+      const bool state_act = f.predicate == agreed_ceasefire_ || f.predicate == signed_agreement_ ||
+                             f.predicate == allied_;
+      const bool participation = f.predicate == has_participant_ && cl(f.subject).cls != "Meeting";
+      if (!state_act && !participation) continue;
+      auto lift = [&](int c) {
+        auto it = leads.find(c);
+        return it == leads.end() ? c : it->second;
+      };
+      const int s = participation ? f.subject : lift(f.subject);
+      const int o = lift(f.object);
+      if (s == f.subject && o == f.object) continue;
+      Fact g = f;
+      g.subject = s;
+      g.object = o;
+      g.confidence = f.confidence * 0.85;
+      g.rule = f.rule + "+leader-state";
+      g.subject_mention = -1;
+      g.object_mention = -1;
+      if (s != o && allowed(s, g.predicate, o)) facts_.push_back(std::move(g));
+    }
+  }
+
+  // ---- output ------------------------------------------------------------------
+
+  [[nodiscard]] std::size_t cp(std::size_t byte) const { return cp_[byte]; }
+
+  DocumentFacts output() {
+    DocumentFacts out;
+    out.document.iri = doc_iri_;
+    out.document.title = article_.title;
+    out.document.date = article_.date;
+    out.words = tok_.size();
+    // Which clusters become entities: named things, and anything a fact mentions.
+    std::vector<char> used(clusters_.size(), 0);
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      const Cluster& x = clusters_[c];
+      if (!x.event && x.cls != "Role" && x.cls != "Region" && !x.mentions.empty()) used[c] = 1;
+    }
+    for (const Fact& f : facts_) {
+      used[static_cast<std::size_t>(f.subject)] = 1;
+      used[static_cast<std::size_t>(f.object)] = 1;
+      if (f.attributed >= 0) used[static_cast<std::size_t>(f.attributed)] = 1;
+    }
+    // Event labels name their participants when nothing better is known.
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      Cluster& x = clusters_[c];
+      if (!x.event) continue;
+      std::vector<std::string> names;
+      for (const Fact& f : facts_) {
+        if (f.subject == static_cast<int>(c) && f.predicate == has_participant_ &&
+            cl(f.object).cls == (x.cls == "Meeting" ? "Person" : "Country")) {
+          if (std::find(names.begin(), names.end(), cl(f.object).label) == names.end()) {
+            names.push_back(cl(f.object).label);
+          }
+        }
+      }
+      std::sort(names.begin(), names.end());
+      if (x.cls == "Meeting" && names.size() >= 2) {
+        x.label = "meeting of " + names[0] + " and " + names[1];
+        const std::string date = x.start_date.empty() ? article_.date : x.start_date;
+        if (!date.empty()) x.label += " on " + date;
+      } else if (x.cls == "Ceasefire" && x.label.rfind("ceasefire in ", 0) != 0 &&
+                 names.size() >= 2) {
+        x.label = "ceasefire between " + names[0] + " and " + names[1];
+      } else if (x.cls == "Meeting" || x.label == "meeting") {
+        x.label = "meeting in " + article_.id + (article_.date.empty() ? "" : " " + article_.date);
+      }
+    }
+    // IRIs from labels; a label two clusters share gets the class appended.
+    std::vector<std::string> iris(clusters_.size());
+    std::unordered_map<std::string, int> taken;
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      if (used[c] == 0) continue;
+      Cluster& x = clusters_[c];
+      std::string label = x.label;
+      if (!label.empty() && !x.event && x.cls != "Role" && x.cls != "Region" &&
+          std::islower(static_cast<unsigned char>(label[0])) != 0 && x.cls != "Country") {
+        // group nouns keep their case ("rebel groups")
+      }
+      auto [it, fresh] = taken.emplace(lower(label), static_cast<int>(c));
+      if (!fresh) label += " (" + x.cls + ")";
+      x.label = label;
+      iris[c] = entity_iri(label, base_);
+    }
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      if (used[c] == 0) continue;
+      const Cluster& x = clusters_[c];
+      Entity e;
+      e.iri = iris[c];
+      e.label = x.label;
+      e.class_iri = kgo_ + x.cls;
+      if (!x.qid.empty()) e.same_as.push_back(std::string(vocab::kWikidata) + x.qid);
+      std::set<std::string> aliases;
+      for (int mi : x.mentions) {
+        const Mention& m = mentions_[static_cast<std::size_t>(mi)];
+        if (m.kind == "pronoun" || m.kind == "group" || m.kind == "event" || m.kind == "eventref")
+          continue;
+        std::string a = text_of(m.begin, m.end);
+        if (m.kind == "description") a = "the " + a;
+        if (a != x.label) aliases.insert(a);
+      }
+      e.aliases.assign(aliases.begin(), aliases.end());
+      if (!x.start_date.empty()) {
+        e.attributes.push_back(
+            {kgo_ + "startDate", Term::literal(x.start_date, std::string(vocab::kXsdDate))});
+      }
+      out.entities.push_back(std::move(e));
+    }
+    const auto& sents = doc_.sentences();
+    auto span_of = [&](int mention) {
+      if (mention < 0) return Span{};
+      const Mention& m = mentions_[static_cast<std::size_t>(mention)];
+      return Span{cp(tok_[static_cast<std::size_t>(m.begin)].start),
+                  cp(tok_[static_cast<std::size_t>(m.end - 1)].end)};
+    };
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      std::vector<int> targets;
+      if (m.cluster >= 0) targets.push_back(m.cluster);
+      for (int c : m.members) targets.push_back(c);
+      for (int c : targets) {
+        if (used[static_cast<std::size_t>(c)] == 0) continue;
+        MentionRecord r;
+        r.span = span_of(static_cast<int>(i));
+        const auto b = tok_[static_cast<std::size_t>(m.begin)].start;
+        const auto e = tok_[static_cast<std::size_t>(m.end - 1)].end;
+        r.text = doc_.text().substr(b, e - b);
+        r.entity = iris[static_cast<std::size_t>(c)];
+        r.class_iri = kgo_ + cl(c).cls;
+        r.sentence = static_cast<std::size_t>(m.sentence);
+        r.kind = m.kind == "country" || m.kind == "capital" || m.kind == "person" ||
+                         m.kind == "seat" || m.kind == "alias"
+                     ? "name"
+                     : m.kind;
+        out.mentions.push_back(std::move(r));
+      }
+    }
+    for (const Fact& f : facts_) {
+      FactRecord r;
+      r.subject = iris[static_cast<std::size_t>(f.subject)];
+      r.object = iris[static_cast<std::size_t>(f.object)];
+      r.relation.predicate = f.predicate;
+      r.relation.confidence = std::min(1.0, std::max(0.0, f.confidence));
+      r.relation.negated = f.negated;
+      r.relation.date = f.date;
+      if (f.attributed >= 0) {
+        r.relation.attributed_to = iris[static_cast<std::size_t>(f.attributed)];
+      } else if (f.attributed == -2) {
+        r.relation.attributed_to = "unnamed source";
+      }
+      const auto& s = sents[static_cast<std::size_t>(f.sentence)];
+      Provenance p;
+      p.document = doc_iri_;
+      p.sentence = static_cast<std::size_t>(f.sentence);
+      p.begin = cp(s.start);
+      p.end = cp(s.end);
+      p.evidence = doc_.text().substr(s.start, s.end - s.start);
+      p.trigger_begin = cp(tok_[static_cast<std::size_t>(f.trigger)].start);
+      p.trigger_end = cp(tok_[static_cast<std::size_t>(f.trigger)].end);
+      p.rule = f.rule;
+      r.relation.provenance.push_back(std::move(p));
+      r.subject_span = span_of(f.subject_mention);
+      r.object_span = span_of(f.object_mention);
+      out.facts.push_back(std::move(r));
+    }
+    return out;
+  }
+
+  const Document& doc_;
+  const Article& article_;
+  std::string doc_iri_;
+  const Lexicons& lex_;
+  const ontology::Ontology& onto_;
+  bool open_;
+  std::string base_;
+  const std::vector<Token>& tok_;
+  std::string kgo_;
+  std::string met_ = kgo_ + "met";
+  std::string denied_ = kgo_ + "denied";
+  std::string discussed_ = kgo_ + "discussed";
+  std::string has_participant_ = kgo_ + "hasParticipant";
+  std::string event_place_ = kgo_ + "eventPlace";
+  std::string located_in_ = kgo_ + "locatedIn";
+  std::string counterpart_ = kgo_ + "counterpartOf";
+  std::string official_of_ = kgo_ + "officialOf";
+  std::string leads_ = kgo_ + "leads";
+  std::string holds_role_ = kgo_ + "holdsRole";
+  std::string role_in_ = kgo_ + "roleIn";
+  std::string agreed_ceasefire_ = kgo_ + "agreedCeasefireWith";
+  std::string signed_agreement_ = kgo_ + "signedAgreementWith";
+  std::string allied_ = kgo_ + "alliedWith";
+
+  std::vector<int> sent_of_, head_;
+  std::vector<std::vector<int>> kids_;
+  std::vector<std::string> low_, lem_, key_, norp_;
+  std::vector<int> tok_mention_;
+  std::vector<std::uint32_t> cp_;
+  std::vector<Mention> mentions_;
+  std::vector<Cluster> clusters_;
+  std::unordered_map<std::string, int> cluster_by_key_;
+  std::vector<GroupRec> groups_;
+  std::vector<std::pair<int, int>> role_facts_;
+  std::unordered_map<std::string, int> role_holder_;
+  std::vector<Fact> facts_;
+  std::map<int, std::vector<int>> participants_;
+  std::unordered_map<int, int> mention_event_;
+  std::unordered_map<std::string, bool> allowed_cache_;
+  std::set<std::string> fact_keys_;
+  std::set<std::string> denial_verbs_ = denial_lemmas();
+  std::string default_meeting_pair_;
+  int last_event_ = -1;
+  int last_denial_ = -1;
+  bool emit_ = true;
+};
+
+}  // namespace
+
+DocumentFacts analyse(const Document& doc, const Article& article, const std::string& doc_iri,
+                      const Lexicons& lex, const ontology::Ontology& onto, bool open_relations,
+                      const std::string& base) {
+  Analyzer a(doc, article, doc_iri, lex, onto, open_relations, base);
+  return a.run();
+}
+
+}  // namespace kg::extract::build

@@ -1,0 +1,50 @@
+#pragma once
+// The word lists kg build reads at run time: the entity lexicon derived from the gazetteers
+// (entities.tsv) and the hand-written nominal lexicon (nominals.tsv), plus the ontology's
+// trigger lexicon indexed by lemma.
+
+#include <kg/graph/error.hpp>
+#include <kg/ontology/ontology.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace kg::extract::build {
+
+/// A named thing the lexicon knows.
+struct LexiconEntry {
+  std::string kind;       // country | capital | person | seat | alias
+  std::string canonical;  // canonical name of the entity meant
+  std::string cls;        // ontology class local name
+  std::string qid;        // Wikidata id, may be empty
+  std::string country;    // the country the entry belongs to, may be empty
+};
+
+struct Lexicons {
+  std::unordered_map<std::string, LexiconEntry> names;      // surface form -> entry
+  std::unordered_map<std::string, std::string> demonyms;    // "Russian" -> "Russia"
+  std::unordered_map<std::string, std::string> capital_of;  // "Moscow" -> "Russia"
+  std::unordered_map<std::string, std::string> country_qid;
+  std::size_t max_words = 1;
+  std::unordered_map<std::string, std::string> group;     // lemma -> class local name
+  std::unordered_map<std::string, std::string> event;     // lemma / phrase -> event class
+  std::unordered_map<std::string, std::string> eventref;  // phrase -> event class
+  std::unordered_map<std::string, std::string> plural;    // lemma -> member class
+  std::unordered_set<std::string> anaphor, metonym, female, title_extra;
+  // Trigger lexicon by lemma (pointers into the ontology, which outlives the lexicons).
+  std::unordered_map<std::string, std::vector<const ontology::Trigger*>> triggers;
+  std::unordered_set<std::string> speech_verbs;                 // lemmas of subj-ccomp triggers
+  std::unordered_map<std::string, std::string> title_property;  // title lemma -> property IRI
+
+  [[nodiscard]] const LexiconEntry* find_name(std::string_view surface) const {
+    auto it = names.find(std::string(surface));
+    return it == names.end() ? nullptr : &it->second;
+  }
+};
+
+/// Reads entities.tsv and nominals.tsv from `model_dir` and indexes the ontology's triggers.
+Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ontology& onto);
+
+}  // namespace kg::extract::build

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Derives extract/models/entities.tsv, the entity lexicon `kg build` reads at run time, from
+the two gazetteers in ../shared/data (see extract/models/ENTITIES.md for attribution):
+
+  gazetteer_countries_mledoze/countries.json         (mledoze/countries, ODbL 1.0)
+  gazetteer_politicians_wikidata/politicians_*.csv   (Wikidata via CaptainFact, CC0 1.0)
+
+Usage: make_entity_lexicon.py SHARED_DATA_DIR OUT.tsv
+
+Output: one surface form per line, tab-separated, sorted, deterministic:
+  kind  surface  canonical  class  wikidata  country
+kind is country | capital | demonym | person. `country` is the canonical country name the
+entry belongs to (a capital's country, a demonym's country, a politician's citizenship).
+"""
+import csv
+import json
+import os
+import sys
+
+
+def latin_name(name):
+    """True for a plausible personal name in Latin script (no mojibake, two words or more)."""
+    words = name.split()
+    if len(words) < 2 or len(words) > 5:
+        return False
+    non_ascii = sum(1 for c in name if ord(c) > 127)
+    if non_ascii * 4 > len(name):
+        return False
+    for c in name:
+        if not (c.isalpha() or c in " .-'"):
+            return False
+        if ord(c) > 0x24F:  # beyond Latin Extended-B
+            return False
+    return all(w[0].isupper() for w in words if w not in ("de", "van", "von", "al", "bin", "da", "der", "di", "du", "la", "le"))
+
+
+def main():
+    data_dir, out_path = sys.argv[1], sys.argv[2]
+    rows = set()
+    countries = json.load(open(os.path.join(data_dir, "gazetteer_countries_mledoze", "countries.json"), encoding="utf-8"))
+    by_code = {}
+    for c in countries:
+        common = c["name"]["common"]
+        by_code[c["cca2"]] = common
+        forms = {common, c["name"]["official"]}
+        for alt in c.get("altSpellings", []):
+            ascii_ok = all(ord(ch) < 128 for ch in alt)
+            # Two-letter ISO codes collide with words in headlines ("IT", "IN"); keep only
+            # other abbreviations ("UK", "DRC") and names. Inverted forms ("Congo, the ...") skipped.
+            if not ascii_ok or "," in alt or alt == c["cca2"] or len(alt) < 2:
+                continue
+            forms.add(alt)
+        code = c["cca2"]
+        forms.add(code[0] + "." + code[1] + ".")  # U.S., U.K. as news writes them
+        for f in sorted(forms):
+            rows.add(("country", f, common, "Country", "", common))
+        for cap in c.get("capital", []):
+            if not all(ord(ch) < 0x250 for ch in cap):
+                continue
+            rows.add(("capital", cap, cap, "City", "", common))
+            short = cap.replace(" D.C.", "").replace(", D.C.", "")
+            if short != cap:
+                rows.add(("capital", short, cap, "City", "", common))
+        dem = c.get("demonyms", {}).get("eng", {})
+        for g in ("m", "f"):
+            d = dem.get(g, "")
+            if d and all(ord(ch) < 128 for ch in d):
+                rows.add(("demonym", d, common, "Country", "", common))
+    people = {}
+    names = {}
+    with open(os.path.join(data_dir, "gazetteer_politicians_wikidata",
+                           "politicians_born_after_1945_having_a_picture.csv"), encoding="utf-8", errors="replace") as f:
+        for r in csv.DictReader(f):
+            qid = r["politician"].rsplit("/", 1)[-1]
+            name = (r.get("name_in_native_language") or "").strip()
+            if not qid.startswith("Q") or not latin_name(name):
+                continue
+            country = by_code.get((r.get("country") or "").strip(), "")
+            people.setdefault(qid, (name, country))
+            names.setdefault(name, set()).add(qid)
+    for qid, (name, country) in people.items():
+        if len(names[name]) != 1:
+            continue  # two politicians share the name: the lexicon cannot tell them apart
+        rows.add(("person", name, name, "Person", qid, country))
+    with open(out_path, "w", encoding="utf-8", newline="\n") as out:
+        out.write("# Derived by extract/tools/make_entity_lexicon.py from mledoze/countries (ODbL 1.0)\n")
+        out.write("# and Wikidata politicians via CaptainFact (CC0 1.0); see ENTITIES.md. Do not edit.\n")
+        for row in sorted(rows):
+            out.write("\t".join(row) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,219 @@
+// kg build's method on short news passages in other styles than the seed: a ceasefire, an
+// accusation, a visit, a denial and an alliance (tests/data/extract/news/), plus JSON Lines
+// input, output formats and a result that does not depend on --jobs.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <kg/extract/builder.hpp>
+#include <kg/extract/reader.hpp>
+#include <kg/graph/vocab.hpp>
+#include <kg/ontology/ontology.hpp>
+#include <map>
+#include <memory>
+#include <sstream>
+
+namespace kg::extract {
+namespace {
+
+const std::string kModelDir = [] {
+  const char* env = std::getenv("KG_MODEL_DIR");
+  return env != nullptr && *env != '\0' ? std::string(env)
+                                        : std::string(KG_SOURCE_DIR) + "/extract/models";
+}();
+const std::string kNews = std::string(KG_TEST_DATA_DIR) + "/extract/news/";
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class BuildNewsTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto onto = ontology::Ontology::load_directory(KG_ONTOLOGY_DIR);
+    ASSERT_TRUE(onto) << onto.error().to_string();
+    onto_ = std::make_shared<const ontology::Ontology>(std::move(*onto));
+    BuildOptions o;
+    o.model_dir = kModelDir;
+    auto b = GraphBuilder::load(onto_, o);
+    ASSERT_TRUE(b) << b.error().to_string();
+    builder_ = new GraphBuilder(std::move(*b));
+  }
+  static void TearDownTestSuite() { delete builder_; }
+
+  void build(const std::string& name) {
+    auto article = read_article(read_text(kNews + name), name);
+    ASSERT_TRUE(article) << article.error().to_string();
+    article->id = name;
+    facts_ = builder_->extract(*article);
+    // Every fact keeps its evidence and obeys the ontology.
+    KnowledgeGraph graph;
+    graph.set_validator(onto_, ValidationMode::kStrict);
+    auto merged = builder_->merge(graph, facts_);
+    ASSERT_TRUE(merged) << merged.error().to_string();
+    for (const auto& f : facts_.facts) {
+      ASSERT_EQ(f.relation.provenance.size(), 1U);
+      EXPECT_FALSE(f.relation.provenance.front().evidence.empty());
+      EXPECT_FALSE(f.relation.provenance.front().rule.empty());
+    }
+  }
+
+  [[nodiscard]] std::string label(const std::string& iri) const {
+    for (const auto& e : facts_.entities) {
+      if (e.iri == iri) return e.label;
+    }
+    return {};
+  }
+
+  // The facts `subject predicate object` (labels; empty = any), in either direction for
+  // symmetric predicates.
+  [[nodiscard]] std::vector<const FactRecord*> find(const std::string& s, const std::string& p,
+                                                    const std::string& o) const {
+    std::vector<const FactRecord*> out;
+    const bool symmetric =
+        p == "met" || p == "agreedCeasefireWith" || p == "signedAgreementWith" || p == "alliedWith";
+    for (const auto& f : facts_.facts) {
+      if (f.relation.predicate != std::string(vocab::kKgo) + p) continue;
+      auto is = [&](const std::string& iri, const std::string& want) {
+        return want.empty() || label(iri) == want;
+      };
+      if ((is(f.subject, s) && is(f.object, o)) ||
+          (symmetric && is(f.subject, o) && is(f.object, s))) {
+        out.push_back(&f);
+      }
+    }
+    return out;
+  }
+
+  static std::shared_ptr<const ontology::Ontology> onto_;
+  static GraphBuilder* builder_;
+  DocumentFacts facts_;
+};
+
+std::shared_ptr<const ontology::Ontology> BuildNewsTest::onto_;
+GraphBuilder* BuildNewsTest::builder_ = nullptr;
+
+TEST_F(BuildNewsTest, CeasefireBetweenTwoParties) {
+  build("ceasefire.txt");
+  const auto f = find("Israel", "agreedCeasefireWith", "Hamas");
+  ASSERT_FALSE(f.empty());
+  // "..., Egyptian officials said": reported by a source the text does not name.
+  EXPECT_FALSE(f.front()->relation.attributed_to.empty());
+  EXPECT_NE(f.front()->relation.provenance.front().evidence.find("agreed to a ceasefire"),
+            std::string::npos);
+}
+
+TEST_F(BuildNewsTest, AccusationAndDenial) {
+  build("accusation.txt");
+  const auto accused = find("Theresa May", "accused", "Russia");
+  ASSERT_FALSE(accused.empty());
+  EXPECT_EQ(accused.front()->relation.date, "2018-03-14");
+  EXPECT_FALSE(find("Theresa May", "officialOf", "United Kingdom").empty());
+  const auto denied = find("Russia", "denied", "");
+  ASSERT_FALSE(denied.empty()) << "the Kremlin stands for Russia";
+  EXPECT_NE(denied.front()->relation.provenance.front().evidence.find("denied any role"),
+            std::string::npos);
+  EXPECT_FALSE(find("Dmitry Peskov", "spokespersonFor", "Russia").empty());
+}
+
+TEST_F(BuildNewsTest, VisitAndMeeting) {
+  build("visit.txt");
+  const auto visited = find("Joe Biden", "visited", "");
+  ASSERT_FALSE(visited.empty());
+  bool dated = false;
+  for (const auto* f : visited) {
+    EXPECT_EQ(label(f->object), "Kyiv") << "a visited capital stays a city";
+    dated = dated || f->relation.date == "2023-02-20";
+  }
+  EXPECT_TRUE(dated) << "visited ... on Monday";
+  EXPECT_FALSE(find("Joe Biden", "met", "Volodymyr Zelensky").empty());
+  EXPECT_FALSE(find("Joe Biden", "leads", "United States").empty());
+  EXPECT_FALSE(find("Volodymyr Zelensky", "leads", "Ukraine").empty());
+}
+
+TEST_F(BuildNewsTest, DenialNegatesWhatIsDenied) {
+  build("denial.txt");
+  const auto attacked = find("Belarus", "attacked", "Poland");
+  ASSERT_FALSE(attacked.empty());
+  EXPECT_TRUE(attacked.front()->relation.negated);
+  EXPECT_EQ(label(attacked.front()->relation.attributed_to), "Belarus");
+  EXPECT_FALSE(find("Mateusz Morawiecki", "accused", "Alexander Lukashenko").empty());
+  const auto met = find("Mateusz Morawiecki", "met", "Alexander Lukashenko");
+  ASSERT_FALSE(met.empty());
+  EXPECT_TRUE(met.front()->relation.negated) << "did not meet";
+  EXPECT_EQ(label(met.front()->relation.attributed_to), "Mateusz Morawiecki");
+}
+
+TEST_F(BuildNewsTest, AllianceBetweenLeadersHoldsForTheirStates) {
+  build("alliance.txt");
+  EXPECT_FALSE(find("Vladimir Putin", "signedAgreementWith", "Kim Jong Un").empty());
+  EXPECT_FALSE(find("Russia", "signedAgreementWith", "North Korea").empty());
+  EXPECT_FALSE(find("North Korea", "alliedWith", "Russia").empty());
+  for (const auto* f : find("Russia", "signedAgreementWith", "North Korea")) {
+    EXPECT_NE(f->relation.provenance.front().rule.find("leader-state"), std::string::npos);
+  }
+}
+
+TEST_F(BuildNewsTest, SameEntitySameIriAcrossDocuments) {
+  build("accusation.txt");
+  std::string a;
+  for (const auto& e : facts_.entities) {
+    if (e.label == "Russia") a = e.iri;
+  }
+  build("alliance.txt");
+  std::string b;
+  for (const auto& e : facts_.entities) {
+    if (e.label == "Russia") b = e.iri;
+  }
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(BuildNewsTest, JsonLinesInputAndOutput) {
+  auto articles = read_articles_jsonl(read_text(kNews + "articles.jsonl"), "articles.jsonl");
+  ASSERT_TRUE(articles) << articles.error().to_string();
+  ASSERT_EQ(articles->size(), 2U);
+  const DocumentFacts d = builder_->extract((*articles)[1]);
+  std::ostringstream out;
+  write_jsonl(out, d);
+  std::istringstream lines(out.str());
+  std::string line;
+  std::map<std::string, int> types;
+  while (std::getline(lines, line)) {
+    const auto at = line.find("\"type\":\"");
+    ASSERT_NE(at, std::string::npos) << line;
+    ++types[line.substr(at + 8, line.find('"', at + 8) - at - 8)];
+  }
+  EXPECT_EQ(types["document"], 1);
+  EXPECT_GT(types["mention"], 0);
+  EXPECT_GT(types["fact"], 0);
+}
+
+// The CLI: a directory of articles with --jobs 1 and --jobs 2 gives byte-identical Turtle.
+TEST(BuildCliTest, ResultDoesNotDependOnJobs) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "kg_build_jobs_test";
+  fs::remove_all(dir);
+  std::string outputs[2];
+  for (int jobs = 1; jobs <= 2; ++jobs) {
+    const fs::path out = dir / std::to_string(jobs);
+    const std::string cmd = std::string(KG_BINARY) + " build " + kNews + " -o " + out.string() +
+                            " --format ttl,nq,jsonl -q --jobs " + std::to_string(jobs);
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    outputs[jobs - 1] = read_text((out / "graph.ttl").string());
+    EXPECT_FALSE(read_text((out / "graph.nq").string()).empty());
+    EXPECT_FALSE(read_text((out / "graph.jsonl").string()).empty());
+  }
+  EXPECT_FALSE(outputs[0].empty());
+  EXPECT_EQ(outputs[0], outputs[1]);
+  EXPECT_NE(outputs[0].find("nif:anchorOf"), std::string::npos) << "mentions as NIF";
+  fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace kg::extract
