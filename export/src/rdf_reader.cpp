@@ -106,6 +106,13 @@ class TermTable {
     }
   }
 
+  // Frees the lookup table once no more terms are interned or looked up
+  // (only ids are used from then on): less memory while the graph is built.
+  void drop_lookup() {
+    std::vector<Slot>().swap(slots_);
+    mask_ = 0;
+  }
+
   [[nodiscard]] const TermRec& operator[](Id id) const { return terms_[id]; }
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
 
@@ -643,6 +650,7 @@ class GraphBuilder {
 
   KnowledgeGraph build() {
     lookup_vocabulary();
+    t_.drop_lookup();
     index_subjects();
     classify();
     read_statements();

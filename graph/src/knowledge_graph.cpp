@@ -1,6 +1,5 @@
 #include <algorithm>
 #include <kg/graph/knowledge_graph.hpp>
-#include <limits>
 #include <stdexcept>
 
 namespace kg {
@@ -82,7 +81,6 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   by_predicate_ = std::move(other.by_predicate_);
   last_predicate_ = nullptr;
   other.last_predicate_ = nullptr;
-  edge_order_ = std::move(other.edge_order_);
   documents_ = std::move(other.documents_);
   document_index_ = std::move(other.document_index_);
   extras_ = std::move(other.extras_);
@@ -110,32 +108,34 @@ void KnowledgeGraph::rebuild_indexes() {
   num_keys_ = 0;
   by_predicate_.clear();
   last_predicate_ = nullptr;
-  edge_order_.clear();
   for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
     const Entity& e = graph_[*it];
     by_iri_.emplace(e.iri, *it);
     index_name(*it, e.label);
     for (const auto& a : e.aliases) index_name(*it, a);
   }
-  // The copied edge list keeps insertion order, so positions match the original's.
-  edge_order_.reserve(boost::num_edges(graph_));
-  for (auto [it, end] = boost::edges(graph_); it != end; ++it) index_edge(*it);
+  // The copied edge list keeps insertion order, and each out-edge list was
+  // filled in that order: an edge's place in its list is the count before it.
+  std::vector<std::size_t> seen(boost::num_vertices(graph_), 0);
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) {
+    index_edge(*it, seen[boost::source(*it, graph_)]++);
+  }
   for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
     if (boost::out_degree(*it, graph_) > kScannedDegree) index_keys_of(*it, 0);
   }
 }
 
-void KnowledgeGraph::index_edge(Edge e) {
-  if (edge_order_.size() >= std::numeric_limits<std::uint32_t>::max()) {
-    throw std::length_error("KnowledgeGraph: more than 2^32 - 1 relations");
+void KnowledgeGraph::index_edge(Edge e, std::size_t out_index) {
+  const Vertex source = boost::source(e, graph_);
+  if (source >= kNoSlot || out_index >= kNoSlot) {
+    throw std::length_error("KnowledgeGraph: more than 2^32 - 1 entities or out-edges");
   }
-  const auto position = static_cast<std::uint32_t>(edge_order_.size());
-  edge_order_.push_back(e);
   const std::string& predicate = graph_[e].predicate;
   if (last_predicate_ == nullptr || last_predicate_->first != predicate) {
     last_predicate_ = &*by_predicate_.try_emplace(predicate).first;
   }
-  last_predicate_->second.push_back(position);
+  last_predicate_->second.push_back(
+      {static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(out_index)});
 }
 
 void KnowledgeGraph::index_keys_of(Vertex subject, std::size_t from) {
@@ -398,8 +398,8 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
   // boost::add_edge copies its property argument: add an empty one and move in.
   const Edge e = boost::add_edge(subject, object, graph_).first;
   graph_[e] = std::move(relation);
-  index_edge(e);
   const std::size_t degree = boost::out_degree(subject, graph_);
+  index_edge(e, degree - 1);
   if (degree > kScannedDegree)
     index_keys_of(subject, degree == kScannedDegree + 1 ? 0 : degree - 1);
   return e;
@@ -450,7 +450,7 @@ void KnowledgeGraph::reserve(std::size_t entities, std::size_t relations) {
   graph_.m_vertices.reserve(entities);
   by_iri_.reserve(entities);
   by_name_.reserve(entities);
-  edge_order_.reserve(relations);
+  static_cast<void>(relations);  // edges live in list nodes: nothing to reserve
 }
 
 void KnowledgeGraph::reserve_edges(Vertex v, std::size_t out, std::size_t in) {
@@ -459,7 +459,12 @@ void KnowledgeGraph::reserve_edges(Vertex v, std::size_t out, std::size_t in) {
   stored.m_in_edges.reserve(in);
 }
 
-std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations() const { return edge_order_; }
+std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations() const {
+  std::vector<Edge> out;
+  out.reserve(num_relations());
+  for (auto [it, end] = boost::edges(graph_); it != end; ++it) out.push_back(*it);
+  return out;
+}
 
 std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_from(Vertex v,
                                                                  std::string_view predicate) const {
@@ -497,7 +502,7 @@ std::vector<KnowledgeGraph::Edge> KnowledgeGraph::relations_with_predicate(
   std::vector<Edge> out;
   if (auto it = by_predicate_.find(std::string(predicate)); it != by_predicate_.end()) {
     out.reserve(it->second.size());
-    for (const std::uint32_t position : it->second) out.push_back(edge_order_[position]);
+    for (const EdgeRef ref : it->second) out.push_back(out_edge_at(ref.source, ref.index));
   }
   return out;
 }

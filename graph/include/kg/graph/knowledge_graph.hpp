@@ -194,7 +194,13 @@ class KnowledgeGraph {
     std::uint32_t index = 0;
   };
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFU;
-  using PredicateIndex = std::unordered_map<std::string, std::vector<std::uint32_t>>;
+  // An edge as its subject and its place in the subject's out-edge list: 8 bytes
+  // where an edge descriptor takes 24.
+  struct EdgeRef {
+    std::uint32_t source = 0;
+    std::uint32_t index = 0;
+  };
+  using PredicateIndex = std::unordered_map<std::string, std::vector<EdgeRef>>;
 
   void rebuild_indexes();
   // The hash relations merge under: the end vertices stand for their IRIs.
@@ -203,7 +209,7 @@ class KnowledgeGraph {
                                                 std::string_view attributed_to);
   [[nodiscard]] std::optional<Edge> find_keyed(std::uint64_t hash, Vertex subject,
                                                const Relation& relation, Vertex object) const;
-  void index_edge(Edge e);
+  void index_edge(Edge e, std::size_t out_index);
   void index_keys_of(Vertex subject, std::size_t from);
   void insert_key(std::uint64_t hash, Vertex subject, std::size_t index);
   [[nodiscard]] Edge out_edge_at(Vertex subject, std::size_t index) const;
@@ -219,11 +225,11 @@ class KnowledgeGraph {
   // probing, at most half full.
   std::vector<KeySlot> key_slots_;
   std::size_t num_keys_ = 0;
-  // Edges of each predicate as positions in edge_order_ (4 bytes, not 24, each).
+  // Edges of each predicate in insertion order (the Boost edge list keeps the
+  // insertion order of all edges).
   PredicateIndex by_predicate_;
   // The entry of the last predicate added: runs of one predicate skip the lookup.
   PredicateIndex::value_type* last_predicate_ = nullptr;
-  std::vector<Edge> edge_order_;
   std::vector<Document> documents_;
   std::unordered_map<std::string, std::size_t> document_index_;
   std::vector<Quad> extras_;
