@@ -194,6 +194,24 @@ TEST_F(BuildNewsTest, JsonLinesInputAndOutput) {
   EXPECT_GT(types["fact"], 0);
 }
 
+TEST_F(BuildNewsTest, OpenRelationsOnlyWhenAsked) {
+  auto article = read_article("date 2020-01-10 Paris\nFrance welcomed Germany on Friday.\n", "t");
+  ASSERT_TRUE(article);
+  const std::string related = std::string(vocab::kKgo) + "relatedTo";
+  for (const auto& f : builder_->extract(*article).facts) EXPECT_NE(f.relation.predicate, related);
+  BuildOptions o;
+  o.model_dir = kModelDir;
+  o.open_relations = true;
+  auto open = GraphBuilder::load(onto_, o);
+  ASSERT_TRUE(open) << open.error().to_string();
+  bool found = false;
+  for (const auto& f : open->extract(*article).facts) {
+    found = found || (f.relation.predicate == related &&
+                      f.relation.provenance.front().rule == "open:welcome");
+  }
+  EXPECT_TRUE(found);
+}
+
 // The CLI: a directory of articles with --jobs 1 and --jobs 2 gives byte-identical Turtle.
 TEST(BuildCliTest, ResultDoesNotDependOnJobs) {
   namespace fs = std::filesystem;

@@ -1491,6 +1491,8 @@ class Analyzer {
       auto it = lex_.triggers.find(key_[tu]);
       if (it != lex_.triggers.end()) {
         for (const ontology::Trigger* tr : it->second) apply(*tr, t);
+      } else if (open_ && upos(t) == "VERB") {
+        open_relation(t);
       }
       if (key_[tu] != lem_[tu]) {  // "Russia-backed": the participle's own lemma
         auto own = lex_.triggers.find(lem_[tu]);
@@ -1501,7 +1503,26 @@ class Analyzer {
       }
     }
     for (const auto& [mention, person] : role_facts_) description_fact(mention, person);
-    for (const auto& [ev, parts] : participants_) (void)parts, (void)ev;
+  }
+
+  // --open-relations: a verb the lexicon does not know, between two entities, kept as
+  // kgo:relatedTo; the rule names the verb ("open:sign").
+  void open_relation(int t) {
+    static const std::set<std::string_view> kSkip = {"be", "have", "do", "get", "make", "take"};
+    if (kSkip.count(lem_[static_cast<std::size_t>(t)]) != 0) return;
+    std::vector<ArgRef> subj;
+    for (int c : children(t, "nsubj")) {
+      auto r = resolve_expanded(c);
+      subj.insert(subj.end(), r.begin(), r.end());
+    }
+    std::vector<ArgRef> obj;
+    for (int c : children(t, "obj")) {
+      auto r = resolve_expanded(c);
+      obj.insert(obj.end(), r.begin(), r.end());
+    }
+    if (subj.empty() || obj.empty()) return;
+    pairs(subj, obj, related_to_, t, "open:" + lem_[static_cast<std::size_t>(t)], 0.5,
+          clause_of(t));
   }
 
   [[nodiscard]] bool pos_ok(const ontology::Trigger& tr, int t) const {
@@ -2076,6 +2097,7 @@ class Analyzer {
   std::string met_ = kgo_ + "met";
   std::string denied_ = kgo_ + "denied";
   std::string discussed_ = kgo_ + "discussed";
+  std::string related_to_ = kgo_ + "relatedTo";
   std::string has_participant_ = kgo_ + "hasParticipant";
   std::string event_place_ = kgo_ + "eventPlace";
   std::string located_in_ = kgo_ + "locatedIn";
