@@ -195,7 +195,17 @@ TEST_F(BuildSeedTest, TillersonAndLavrovAttendedTheMeeting) {
     const auto f = find(who, "attended", ":Meeting");
     ASSERT_FALSE(f.empty()) << who;
     EXPECT_TRUE(evidence_has(f, "who attended the meeting")) << who;
+    // The meeting they attended is the leaders' one; "along with" is no meeting of its own.
+    for (const auto* x : f) {
+      EXPECT_FALSE(find(":Meeting", "hasParticipant", "Donald Trump").empty());
+      bool leaders = false;
+      for (const auto* p : find(":Meeting", "hasParticipant", "Vladimir Putin")) {
+        leaders = leaders || p->subject == x->object;
+      }
+      EXPECT_TRUE(leaders) << label(x->object);
+    }
   }
+  EXPECT_TRUE(find("Rex Tillerson", "met", "Sergey Lavrov").empty());
 }
 
 TEST_F(BuildSeedTest, LavrovsClaimsAreAttributedToLavrov) {

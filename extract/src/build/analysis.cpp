@@ -219,6 +219,12 @@ class Analyzer {
     for (int c : kids_[static_cast<std::size_t>(t)]) {
       if ((dep(c) == "case" || dep(c) == "mark") && c < t) {
         if (!out.empty()) out += ' ';
+        // "along with" / "together with" whatever the parser made of the first word.
+        const std::string& before = c > 0 ? low_[static_cast<std::size_t>(c - 1)] : low_[0];
+        if (out.empty() && c > 0 && (before == "along" || before == "together") &&
+            low_[static_cast<std::size_t>(c)] == "with" && dep(c - 1) != "case") {
+          out += before + " ";
+        }
         out += low_[static_cast<std::size_t>(c)];
         for (int f : kids_[static_cast<std::size_t>(c)]) {  // "such as", "along with"
           if (dep(f) == "fixed") out += " " + low_[static_cast<std::size_t>(f)];
@@ -1641,7 +1647,11 @@ class Analyzer {
     auto obj = prep_objects(t, tr.preposition);
     // A light verb's subject is the noun's agent: "X held talks with Y".
     const int h = head_[tu];
-    if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB") {
+    static const std::set<std::string_view> kLightVerbs = {
+        "hold",  "have",  "sign",   "conclude", "reach", "seal",    "strike",   "broker",
+        "begin", "start", "launch", "resume",   "make",  "declare", "announce", "hammer"};
+    if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB" &&
+        kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0) {
       subj = subjects(h);
       if (obj.empty()) obj = prep_objects(h, tr.preposition);
     }
