@@ -54,3 +54,13 @@ if(TARGET g20_hamburg AND TARGET kg)
     FIXTURES_REQUIRED g20_out LABELS examples
     ENVIRONMENT KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR})
 endif()
+
+if(TARGET g20_hamburg AND TARGET sparql_relationships)
+  add_test(NAME ExampleSparqlRelationships
+    COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:sparql_relationships>
+      -DARG1=${CMAKE_BINARY_DIR}/examples-out/g20_hamburg.ttl
+      -DEXPECTED=${PROJECT_SOURCE_DIR}/examples/sparql_relationships/expected_output.txt
+      -P ${CMAKE_CURRENT_LIST_DIR}/compare_output.cmake)
+  set_tests_properties(ExampleSparqlRelationships PROPERTIES FIXTURES_REQUIRED g20_out
+    ENVIRONMENT KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR} LABELS examples)
+endif()
