@@ -10,3 +10,8 @@ if(TARGET benchmark::benchmark)
   target_compile_definitions(extract_parser_bench PRIVATE
     KG_SHARED_DATA_DIR="${KG_SHARED_DATA_DIR}" KG_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 endif()
+
+# Entity recogniser: training/evaluation driver (UNER EWT dev F1 per type).
+add_executable(extract_ner_train ${CMAKE_CURRENT_LIST_DIR}/extract_ner_train.cpp)
+target_link_libraries(extract_ner_train PRIVATE kg::extract kg_options)
+target_compile_definitions(extract_ner_train PRIVATE KG_SHARED_DATA_DIR="${KG_SHARED_DATA_DIR}")

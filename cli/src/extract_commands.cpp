@@ -131,13 +131,21 @@ void ner_command(const ExtractOptions& o) {
       iob = kg::extract::read_iob2(in, o.file);
     }
     if (!iob) fail_command(iob.error());
-    for (auto& s : *iob) {
-      std::vector<std::string> words;
-      for (const auto& r : s.rows) words.push_back(r[1]);
-      const auto tags = annotator->entity_tags(words);
-      for (std::size_t i = 0; i < s.rows.size(); ++i) {
-        if (s.rows[i].size() < 3) s.rows[i].resize(3);
-        s.rows[i][2] = tags[i];
+    // Whole documents ("# newdoc"), so that a name found once is found where it recurs.
+    const auto starts = kg::extract::iob2_document_starts(*iob);
+    for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
+      std::vector<std::vector<std::string>> words;
+      for (std::size_t k = starts[d]; k < starts[d + 1]; ++k) {
+        words.emplace_back();
+        for (const auto& r : (*iob)[k].rows) words.back().push_back(r[1]);
+      }
+      const auto tags = annotator->entity_tags_document(words);
+      for (std::size_t k = starts[d]; k < starts[d + 1]; ++k) {
+        auto& rows = (*iob)[k].rows;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+          if (rows[i].size() < 3) rows[i].resize(3);
+          rows[i][2] = tags[k - starts[d]][i];
+        }
       }
     }
     kg::extract::write_iob2(out, *iob);

@@ -118,4 +118,21 @@ std::vector<std::string> SentenceAnnotator::entity_tags(
   return impl_->ner->tag(views);
 }
 
+std::vector<std::vector<std::string>> SentenceAnnotator::entity_tags_document(
+    const std::vector<std::vector<std::string>>& sentences) const {
+  if (!impl_->ner) {
+    std::vector<std::vector<std::string>> out;
+    for (const auto& s : sentences) out.emplace_back(s.size(), "O");
+    return out;
+  }
+  std::vector<std::vector<std::string>> norms;
+  for (const auto& s : sentences) {
+    norms.emplace_back();
+    for (const auto& w : s) norms.back().push_back(detail::normalize_form(w));
+  }
+  std::vector<std::vector<std::string_view>> views;
+  for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
+  return impl_->ner->tag_document(views);
+}
+
 }  // namespace kg::extract

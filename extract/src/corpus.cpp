@@ -96,6 +96,17 @@ Result<std::vector<IobSentence>> read_iob2(std::istream& in, const std::string& 
   return out;
 }
 
+std::vector<std::size_t> iob2_document_starts(const std::vector<IobSentence>& sentences) {
+  std::vector<std::size_t> starts;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    bool newdoc = k == 0;
+    for (const auto& c : sentences[k].comments) newdoc = newdoc || c.rfind("# newdoc", 0) == 0;
+    if (newdoc) starts.push_back(k);
+  }
+  starts.push_back(sentences.size());
+  return starts;
+}
+
 void write_iob2(std::ostream& out, const std::vector<IobSentence>& sentences) {
   for (const auto& s : sentences) {
     for (const auto& c : s.comments) out << c << '\n';

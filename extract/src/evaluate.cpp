@@ -146,14 +146,19 @@ RawTextScores evaluate_raw_text(const Pipeline& pipeline,
 SpanScores evaluate_entities(const SentenceAnnotator& annotator,
                              const std::vector<IobSentence>& gold) {
   SpanScores sc;
-  for (const auto& s : gold) {
-    std::vector<std::string> words;
-    std::vector<std::string> tags;
-    for (const auto& r : s.rows) {
-      words.push_back(r[1]);
-      tags.push_back(r.size() > 2 ? r[2] : "O");
+  const auto starts = iob2_document_starts(gold);
+  for (std::size_t d = 0; d + 1 < starts.size(); ++d) {
+    std::vector<std::vector<std::string>> words;
+    for (std::size_t k = starts[d]; k < starts[d + 1]; ++k) {
+      words.emplace_back();
+      for (const auto& r : gold[k].rows) words.back().push_back(r[1]);
     }
-    sc.add(clean_uner_tags(tags), annotator.entity_tags(words));
+    const auto predicted = annotator.entity_tags_document(words);
+    for (std::size_t k = starts[d]; k < starts[d + 1]; ++k) {
+      std::vector<std::string> tags;
+      for (const auto& r : gold[k].rows) tags.push_back(r.size() > 2 ? r[2] : "O");
+      sc.add(clean_uner_tags(tags), predicted[k - starts[d]]);
+    }
   }
   return sc;
 }

@@ -29,6 +29,12 @@ class FeatureSet {
     h = fnv1a("\x1f", h);
     f_.push_back(fnv1a(c, h));
   }
+  /// Appends a copy of every feature so far, salted: the copies learn what is peculiar
+  /// to one part of the training data (a genre), keeping it out of the shared weights.
+  void add_salted_copies(std::uint64_t salt) {
+    const std::size_t n = f_.size();
+    for (std::size_t k = 0; k < n; ++k) f_.push_back(mix64(f_[k] ^ salt));
+  }
   [[nodiscard]] const std::vector<std::uint64_t>& values() const { return f_; }
 
  private:

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <kg/extract/entity_recognizer.hpp>
 #include <map>
@@ -18,24 +19,118 @@
 namespace kg::extract {
 
 namespace {
-constexpr char kMagic[] = "KGNER4";
+constexpr char kMagic[] = "KGNER5";
 constexpr std::size_t kMaxPhrase = 6;
-const std::vector<std::string> kClasses = {"O",     "B-PER", "I-PER", "B-ORG",
-                                           "I-ORG", "B-LOC", "I-LOC"};
+constexpr std::uint64_t kGenreSalt = 0x67656e7265ULL;
+// BILOU classes: 0 = O, then per type B, I, L (last), U (unit). Spans are decoded with
+// Viterbi over the transitions BILOU allows, so a started name always ends.
+const std::vector<std::string> kTypes = {"PER", "ORG", "LOC"};
+constexpr int kClassCount = 13;
+constexpr int kStart = kClassCount;  // "previous class" at the sentence start
+const std::array<std::string_view, kClassCount + 1> kClassNames = {
+    "O",     "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG",
+    "L-ORG", "U-ORG", "B-LOC", "I-LOC", "L-LOC", "U-LOC", "<S>"};
 
-int class_of(std::string_view tag) {
-  for (std::size_t i = 0; i < kClasses.size(); ++i) {
-    if (kClasses[i] == tag) return static_cast<int>(i);
-  }
-  return 0;
+char part_of(int cls) { return cls == 0 || cls >= kClassCount ? 'O' : "BILU"[(cls - 1) % 4]; }
+int type_of(int cls) { return cls == 0 || cls >= kClassCount ? -1 : (cls - 1) / 4; }
+int class_id(int type, char part) {
+  return 1 + type * 4 + static_cast<int>(std::string_view("BILU").find(part));
 }
 
-// I-X may only follow B-X or I-X.
 bool allowed(int prev, int cls) {
-  if (cls == 0 || kClasses[static_cast<std::size_t>(cls)][0] == 'B') return true;
-  if (prev <= 0) return false;
-  return kClasses[static_cast<std::size_t>(prev)].substr(2) ==
-         kClasses[static_cast<std::size_t>(cls)].substr(2);
+  const char pp = part_of(prev);
+  const char cp = part_of(cls);
+  if (pp == 'B' || pp == 'I') return (cp == 'I' || cp == 'L') && type_of(prev) == type_of(cls);
+  return cp == 'O' || cp == 'B' || cp == 'U';
+}
+bool can_end(int cls) {
+  const char p = part_of(cls);
+  return p == 'O' || p == 'L' || p == 'U';
+}
+
+// BIO tags (B-X, I-X, O; unknown types are O) to BILOU class ids.
+std::vector<int> bilou_classes(const std::vector<std::string>& tags) {
+  const auto type_index = [](const std::string& t) -> int {
+    if (t.size() < 3 || (t[0] != 'B' && t[0] != 'I') || t[1] != '-') return -1;
+    for (std::size_t k = 0; k < kTypes.size(); ++k) {
+      if (t.compare(2, std::string::npos, kTypes[k]) == 0) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  std::vector<int> out(tags.size(), 0);
+  for (std::size_t i = 0; i < tags.size();) {
+    const int t = type_index(tags[i]);
+    if (t < 0) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < tags.size() && tags[j][0] == 'I' && type_index(tags[j]) == t) ++j;
+    if (j == i + 1) {
+      out[i] = class_id(t, 'U');
+    } else {
+      out[i] = class_id(t, 'B');
+      for (std::size_t k = i + 1; k + 1 < j; ++k) out[k] = class_id(t, 'I');
+      out[j - 1] = class_id(t, 'L');
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string bio_tag(int cls) {
+  const char p = part_of(cls);
+  if (p == 'O') return "O";
+  const std::string& t = kTypes[static_cast<std::size_t>(type_of(cls))];
+  return (p == 'B' || p == 'U' ? "B-" : "I-") + t;
+}
+
+// Best allowed class sequence for emission scores e[i*K + c] and transition scores
+// t[(i*(K+1) + prev)*K + c].
+std::vector<int> viterbi(std::size_t n, const std::vector<double>& e,
+                         const std::vector<double>& t) {
+  constexpr int K = kClassCount;
+  std::vector<int> out(n, 0);
+  if (n == 0) return out;
+  constexpr double kNeg = -1e300;
+  std::vector<double> score(n * K, kNeg);
+  std::vector<int> back(n * K, 0);
+  for (int c = 0; c < K; ++c) {
+    if (allowed(kStart, c)) score[c] = e[c] + t[static_cast<std::size_t>(kStart) * K + c];
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    for (int c = 0; c < K; ++c) {
+      double best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < K; ++p) {
+        const double sp = score[(i - 1) * K + p];
+        if (sp <= kNeg || !allowed(p, c)) continue;
+        const double v = sp + t[(i * (K + 1) + p) * K + c];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      if (best > kNeg) {
+        score[i * K + c] = best + e[i * K + c];
+        back[i * K + c] = arg;
+      }
+    }
+  }
+  double best = kNeg;
+  int arg = 0;
+  for (int c = 0; c < K; ++c) {
+    const double v = score[(n - 1) * K + c];
+    if (can_end(c) && v > best) {
+      best = v;
+      arg = c;
+    }
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    out[i] = arg;
+    arg = back[i * K + arg];
+  }
+  return out;
 }
 
 std::vector<std::string> split_spaces(std::string_view s) {
@@ -86,7 +181,8 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::string> first_names;
   std::unordered_set<std::string> last_names;
   detail::CaseProfile case_profile;  // capitalisation away from the sentence start
-  detail::LinearModel model;
+  detail::LinearModel model;         // first pass
+  detail::LinearModel second;        // second pass (stacked); no classes when absent
 
   [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
     return case_profile.class_of(x);
@@ -114,9 +210,9 @@ struct EntityRecognizer::Impl {
     return marks;
   }
 
+  // Features of word i that do not depend on the previous class.
   void features(const std::vector<detail::WordInfo>& w, const std::vector<char>& marks,
-                std::string_view title, std::size_t i, int p1, int p2,
-                detail::FeatureSet& f) const {
+                std::string_view title, std::size_t i, detail::FeatureSet& f) const {
     f.clear();
     static const detail::WordInfo kStart{"<S>", "<s>", "<S>"};
     static const detail::WordInfo kEnd{"</S>", "</s>", "</S>"};
@@ -138,8 +234,6 @@ struct EntityRecognizer::Impl {
       return fn && ln ? "FL" : fn ? "F" : ln ? "L" : "-";
     };
     const auto& cur = w[i];
-    const std::string_view t1 = kClasses[static_cast<std::size_t>(p1)];
-    const std::string_view t2 = kClasses[static_cast<std::size_t>(p2)];
     f.add(0, "");
     f.add(1, cur.key);
     f.add(2, cur.raw);
@@ -155,10 +249,6 @@ struct EntityRecognizer::Impl {
     f.add(12, at(2).key);
     f.add(13, at(-1).shape);
     f.add(14, at(1).shape);
-    f.add(19, t1);
-    f.add(20, t1, t2);
-    f.add(21, t1, cur.key);
-    f.add(22, t1, cur.shape);
     f.add(23, mark_at(0));
     f.add(24, mark_at(-1), mark_at(0), mark_at(1));
     f.add(25, demonyms.count(cur.raw) ? "D" : "-");
@@ -176,7 +266,6 @@ struct EntityRecognizer::Impl {
     f.add(38, case_of(at(-1)), case_of(cur), case_of(at(1)));
     f.add(39, at(-1).key, cur.shape);
     f.add(40, at(1).key, cur.shape);
-    f.add(41, t1, at(-1).key);
     f.add(43, title, case_of(cur), detail::utf8_prefix(cur.shape, 1));
     f.add(44, at(-2).shape, at(-1).shape, cur.shape);
     f.add(45, cur.shape, at(1).shape, at(2).shape);
@@ -186,40 +275,227 @@ struct EntityRecognizer::Impl {
     f.add(49, detail::utf8_suffix(at(-1).key, 3));
   }
 
-  std::vector<int> decode(const std::vector<std::string_view>& words) const {
+  // Features of word i joined with the previous class p (kStart at the sentence start).
+  static void transition_features(const std::vector<detail::WordInfo>& w, std::size_t i, int p,
+                                  detail::FeatureSet& f) {
+    f.clear();
+    const std::string_view t1 = kClassNames[static_cast<std::size_t>(p)];
+    f.add(19, t1);
+    f.add(21, t1, w[i].key);
+    f.add(22, t1, w[i].shape);
+  }
+
+  /// Per-sentence inputs computed once.
+  struct Prepared {
     std::vector<detail::WordInfo> info;
-    info.reserve(words.size());
-    for (const auto w : words) info.push_back(detail::word_info(w));
-    const auto marks = place_marks(info);
-    const std::string_view title = detail::capitalisation_profile(info);
-    std::vector<int> out(words.size(), 0);
-    detail::FeatureSet f;
-    std::vector<float> buf;
-    for (std::size_t i = 0; i < words.size(); ++i) {
-      const int p1 = i > 0 ? out[i - 1] : 0;
-      const int p2 = i > 1 ? out[i - 2] : 0;
-      features(info, marks, title, i, p1, p2, f);
-      buf.assign(kClasses.size(), 0.0F);
-      model.add_scores(f.values(), buf.data());
-      int best = 0;
-      for (int c = 1; c < static_cast<int>(kClasses.size()); ++c) {
-        if (allowed(p1, c) &&
-            buf[static_cast<std::size_t>(c)] > buf[static_cast<std::size_t>(best)])
-          best = c;
-      }
-      out[i] = best;
+    std::vector<char> marks;
+    std::string_view title;
+    bool other_genre = false;
+    // Second pass only: first-pass classes of this sentence, and per word how often the
+    // first pass tagged the same word elsewhere in the document as O, PER, ORG, LOC.
+    std::vector<int> first;
+    std::vector<std::array<std::uint16_t, 4>> elsewhere;
+  };
+
+  // The second pass sees the first pass's classes around the word and its verdicts on
+  // the same word elsewhere in the document ("Miramar" tagged LOC twice before).
+  static void stacked_features(const Prepared& p, std::size_t i, detail::FeatureSet& f) {
+    static const char* const kKinds[] = {"O", "PER", "ORG", "LOC"};
+    const auto cls = [&](long k) -> std::string_view {
+      const long j = static_cast<long>(i) + k;
+      if (j < 0 || j >= static_cast<long>(p.first.size())) return "<>";
+      return kClassNames[static_cast<std::size_t>(p.first[static_cast<std::size_t>(j)])];
+    };
+    f.add(60, cls(0));
+    f.add(61, cls(-1), cls(0), cls(1));
+    f.add(62, cls(0), p.info[i].shape);
+    const auto& c = p.elsewhere[i];
+    const int total = c[0] + c[1] + c[2] + c[3];
+    if (total == 0) {
+      f.add(63, "none");
+      return;
     }
-    return out;
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < 4; ++k) {
+      if (c[k] > c[best]) best = k;
+    }
+    f.add(63, kKinds[best]);
+    f.add(64, kKinds[best], cls(0));
+    for (std::size_t k = 1; k < 4; ++k) {
+      if (c[k] > 0) f.add(65, kKinds[k], 2 * c[k] >= total ? "most" : "some");
+    }
+  }
+
+  // Fills first/elsewhere of the sentences of one document from first-pass classes.
+  static void attach_first_pass(std::vector<Prepared*>& doc,
+                                const std::vector<std::vector<int>>& first) {
+    std::unordered_map<std::string_view, std::array<std::uint16_t, 4>> counts;
+    for (std::size_t s = 0; s < doc.size(); ++s) {
+      for (std::size_t i = 0; i < first[s].size(); ++i) {
+        auto& c = counts[doc[s]->info[i].key];
+        auto& slot = c[static_cast<std::size_t>(type_of(first[s][i]) + 1)];
+        if (slot < 0xffff) ++slot;
+      }
+    }
+    for (std::size_t s = 0; s < doc.size(); ++s) {
+      auto& p = *doc[s];
+      p.first = first[s];
+      p.elsewhere.assign(p.info.size(), {});
+      for (std::size_t i = 0; i < p.info.size(); ++i) {
+        auto c = counts[p.info[i].key];
+        --c[static_cast<std::size_t>(type_of(p.first[i]) + 1)];
+        p.elsewhere[i] = c;
+      }
+    }
+  }
+
+  void all_features(const Prepared& p, std::size_t i, detail::FeatureSet& f) const {
+    features(p.info, p.marks, p.title, i, f);
+    if (!p.first.empty()) stacked_features(p, i, f);
+    if (p.other_genre) f.add_salted_copies(kGenreSalt);
+  }
+
+  [[nodiscard]] Prepared prepare(const std::vector<std::string_view>& words) const {
+    Prepared p;
+    p.info.reserve(words.size());
+    for (const auto w : words) p.info.push_back(detail::word_info(w));
+    p.marks = place_marks(p.info);
+    p.title = detail::capitalisation_profile(p.info);
+    return p;
+  }
+
+  // Emission and transition scores from `score(features, out)` (adds K scores to out).
+  template <class Score>
+  void score_matrices(const Prepared& p, Score&& score, std::vector<double>& e,
+                      std::vector<double>& t) const {
+    constexpr std::size_t K = kClassCount;
+    const std::size_t n = p.info.size();
+    e.assign(n * K, 0.0);
+    t.assign(n * (K + 1) * K, 0.0);
+    detail::FeatureSet f;
+    for (std::size_t i = 0; i < n; ++i) {
+      all_features(p, i, f);
+      score(f.values(), &e[i * K]);
+      for (std::size_t prev = 0; prev <= K; ++prev) {
+        if (i == 0 ? prev != K : prev == K) continue;
+        transition_features(p.info, i, static_cast<int>(prev), f);
+        score(f.values(), &t[(i * (K + 1) + prev) * K]);
+      }
+    }
+  }
+
+  std::vector<int> decode(const Prepared& p, const detail::LinearModel& m) const {
+    std::vector<double> e;
+    std::vector<double> t;
+    std::vector<float> buf(kClassCount);
+    score_matrices(
+        p,
+        [&](const std::vector<std::uint64_t>& f, double* out) {
+          std::fill(buf.begin(), buf.end(), 0.0F);
+          m.add_scores(f, buf.data());
+          for (std::size_t c = 0; c < buf.size(); ++c) out[c] += buf[c];
+        },
+        e, t);
+    return viterbi(p.info.size(), e, t);
+  }
+
+  // Both passes over one document.
+  std::vector<std::vector<int>> decode_document(
+      const std::vector<std::vector<std::string_view>>& sentences) const {
+    std::vector<Prepared> prepared;
+    std::vector<std::vector<int>> classes;
+    prepared.reserve(sentences.size());
+    for (const auto& s : sentences) {
+      prepared.push_back(prepare(s));
+      classes.push_back(decode(prepared.back(), model));
+    }
+    if (second.n_classes() == 0) return classes;
+    std::vector<Prepared*> doc;
+    for (auto& p : prepared) doc.push_back(&p);
+    attach_first_pass(doc, classes);
+    for (std::size_t s = 0; s < prepared.size(); ++s) classes[s] = decode(prepared[s], second);
+    return classes;
   }
 };
 
 EntityRecognizer::EntityRecognizer() : impl_(std::make_shared<Impl>()) {}
 
 std::vector<std::string> EntityRecognizer::tag(const std::vector<std::string_view>& words) const {
-  const auto cls = impl_->decode(words);
-  std::vector<std::string> out;
-  out.reserve(cls.size());
-  for (const int c : cls) out.push_back(kClasses[static_cast<std::size_t>(c)]);
+  return tag_document({words}).front();
+}
+
+namespace {
+
+// Spreads each name the model found to untagged recurrences of the same words in the
+// document (web text and news repeat a name, and the model misses some repeats when
+// their context is poor). Longer names first; a recurrence must start with a word
+// that is not usually lower case, so that common words are not turned into names.
+void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
+                  std::vector<std::vector<int>>& classes, const detail::CaseProfile& case_profile) {
+  // Compared in lower case: "Miramar" found once is also "MIRAMAR" and "miramar".
+  std::vector<std::vector<std::string>> lower(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (const auto w : sentences[s]) lower[s].push_back(detail::to_lower(w));
+  }
+  std::map<std::vector<std::string>, std::array<int, 3>> names;
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    const auto& c = classes[s];
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      const char p = part_of(c[i]);
+      if (p != 'B' && p != 'U') continue;
+      std::size_t j = i + 1;
+      if (p == 'B') {
+        while (j < c.size() && part_of(c[j]) == 'I') ++j;
+        ++j;
+      }
+      const std::vector<std::string> words(lower[s].begin() + static_cast<long>(i),
+                                           lower[s].begin() + static_cast<long>(j));
+      ++names[words][static_cast<std::size_t>(type_of(c[i]))];
+      i = j - 1;
+    }
+  }
+  if (names.empty()) return;
+  std::vector<std::pair<const std::vector<std::string>*, int>> by_length;
+  for (const auto& [words, votes] : names) {
+    const auto best = std::max_element(votes.begin(), votes.end()) - votes.begin();
+    const std::string_view first = case_profile.class_of(detail::word_info(words.front()));
+    if (first == "c1" || first == "c2") continue;
+    by_length.emplace_back(&words, static_cast<int>(best));
+  }
+  std::stable_sort(by_length.begin(), by_length.end(),
+                   [](const auto& a, const auto& b) { return a.first->size() > b.first->size(); });
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    auto& c = classes[s];
+    const auto& w = lower[s];
+    for (const auto& [words, type] : by_length) {
+      const std::size_t n = words->size();
+      for (std::size_t i = 0; i + n <= w.size(); ++i) {
+        bool free = true;
+        for (std::size_t k = 0; k < n && free; ++k) free = c[i + k] == 0 && w[i + k] == (*words)[k];
+        if (!free) continue;
+        if (n == 1) {
+          c[i] = class_id(type, 'U');
+        } else {
+          c[i] = class_id(type, 'B');
+          for (std::size_t k = 1; k + 1 < n; ++k) c[i + k] = class_id(type, 'I');
+          c[i + n - 1] = class_id(type, 'L');
+        }
+        i += n - 1;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> EntityRecognizer::tag_document(
+    const std::vector<std::vector<std::string_view>>& sentences) const {
+  auto classes = impl_->decode_document(sentences);
+  spread_names(sentences, classes, impl_->case_profile);
+  std::vector<std::vector<std::string>> out(sentences.size());
+  for (std::size_t s = 0; s < sentences.size(); ++s) {
+    for (const int c : classes[s]) out[s].push_back(bio_tag(c));
+  }
   return out;
 }
 
@@ -232,16 +508,16 @@ void EntityRecognizer::process(Document& doc) const {
   auto& tokens = doc.tokens();
   auto& entities = doc.entities();
   entities.clear();
-  std::vector<std::string_view> words;
+  std::vector<std::vector<std::string_view>> sentences;
   for (const auto& s : doc.sentences()) {
-    words.clear();
-    for (auto i = s.token_begin; i < s.token_end; ++i) {
-      words.push_back(tokens[i].norm);
-    }
-    const auto cls = impl_->decode(words);
-    for (auto i = s.token_begin; i < s.token_end; ++i) {
-      tokens[i].ner = kClasses[static_cast<std::size_t>(cls[i - s.token_begin])];
-    }
+    sentences.emplace_back();
+    for (auto i = s.token_begin; i < s.token_end; ++i) sentences.back().push_back(tokens[i].norm);
+  }
+  const auto tags = tag_document(sentences);
+  std::size_t sentence_index = 0;
+  for (const auto& s : doc.sentences()) {
+    const auto& cls = tags[sentence_index++];
+    for (auto i = s.token_begin; i < s.token_end; ++i) tokens[i].ner = cls[i - s.token_begin];
     for (auto i = s.token_begin; i < s.token_end;) {
       const std::string& tag = tokens[i].ner;
       if (tag == "O") {
@@ -354,48 +630,94 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     }
   }
   impl->case_profile.finish();
-  detail::PerceptronTrainer trainer(static_cast<int>(kClasses.size()));
-  detail::SplitMix64 rng(options.seed);
-  std::vector<std::size_t> order(train.size());
-  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-  detail::FeatureSet f;
-  std::vector<double> buf;
-  struct Prepared {
-    std::vector<detail::WordInfo> info;
-    std::vector<char> marks;
-    std::vector<int> gold;
-  };
-  std::vector<Prepared> prepared(train.size());
+  std::vector<Impl::Prepared> prepared;
+  std::vector<std::vector<int>> gold;
+  std::vector<std::size_t> doc_of;  // document index of each sentence
+  std::vector<std::string> norms;
   for (std::size_t k = 0; k < train.size(); ++k) {
-    for (const auto& w : train[k].words)
-      prepared[k].info.push_back(detail::word_info(detail::normalize_form(w)));
-    prepared[k].marks = impl->place_marks(prepared[k].info);
-    for (const auto& t : train[k].tags) prepared[k].gold.push_back(class_of(t));
+    norms.clear();
+    for (const auto& w : train[k].words) norms.push_back(detail::normalize_form(w));
+    const std::vector<std::string_view> views(norms.begin(), norms.end());
+    prepared.push_back(impl->prepare(views));
+    prepared.back().other_genre = train[k].other_genre;
+    gold.push_back(bilou_classes(train[k].tags));
+    const bool starts = k == 0 || train[k].starts_document;
+    doc_of.push_back(k == 0 ? 0 : doc_of.back() + (starts ? 1 : 0));
   }
-  for (int epoch = 0; epoch < options.epochs; ++epoch) {
-    rng.shuffle(order);
-    for (const auto k : order) {
-      const auto& p = prepared[k];
-      std::vector<int> pred(p.info.size(), 0);
-      for (std::size_t i = 0; i < p.info.size(); ++i) {
-        const int p1 = i > 0 ? pred[i - 1] : 0;
-        const int p2 = i > 1 ? pred[i - 2] : 0;
-        impl->features(p.info, p.marks, detail::capitalisation_profile(p.info), i, p1, p2, f);
-        trainer.scores(f.values(), buf);
-        int guess = 0;
-        for (int c = 1; c < static_cast<int>(kClasses.size()); ++c) {
-          if (allowed(p1, c) &&
-              buf[static_cast<std::size_t>(c)] > buf[static_cast<std::size_t>(guess)])
-            guess = c;
+  // Structured perceptron on the sentences `which`: decode the whole sentence, then move
+  // the weights from the features of the predicted path to those of the gold path where
+  // the two differ.
+  const auto fit = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
+                       const char* what) {
+    detail::PerceptronTrainer trainer(kClassCount);
+    detail::SplitMix64 rng(seed);
+    std::vector<std::size_t> order = which;
+    std::vector<double> e;
+    std::vector<double> t;
+    std::vector<double> buf;
+    detail::FeatureSet f;
+    const auto score = [&](const std::vector<std::uint64_t>& feats, double* out) {
+      trainer.scores(feats, buf);
+      for (std::size_t c = 0; c < buf.size(); ++c) out[c] += buf[c];
+    };
+    for (int epoch = 0; epoch < options.epochs; ++epoch) {
+      rng.shuffle(order);
+      for (const auto k : order) {
+        const auto& p = prepared[k];
+        const auto& g = gold[k];
+        const std::size_t n = p.info.size();
+        impl->score_matrices(p, score, e, t);
+        const auto pred = viterbi(n, e, t);
+        if (pred != g) {
+          for (std::size_t i = 0; i < n; ++i) {
+            const int gp = i > 0 ? g[i - 1] : kStart;
+            const int pp = i > 0 ? pred[i - 1] : kStart;
+            if (g[i] == pred[i] && gp == pp) continue;
+            impl->all_features(p, i, f);
+            trainer.update(f.values(), g[i], pred[i]);
+            Impl::transition_features(p.info, i, gp, f);
+            trainer.add(f.values(), g[i], 1);
+            Impl::transition_features(p.info, i, pp, f);
+            trainer.add(f.values(), pred[i], -1);
+          }
         }
-        trainer.update(f.values(), p.gold[i], guess);
-        trainer.tick();
-        pred[i] = guess;
+        for (std::size_t i = 0; i < n; ++i) trainer.tick();
+      }
+      if (log) *log << "ner " << what << " epoch " << epoch + 1 << " done\n";
+    }
+    return trainer.average(options.prune);
+  };
+  std::vector<std::size_t> all(prepared.size());
+  for (std::size_t k = 0; k < all.size(); ++k) all[k] = k;
+  impl->model = fit(all, options.seed, "first pass");
+  if (options.second_pass) {
+    // The second pass learns from first-pass classes as they are on unseen text: each
+    // half of the documents is tagged by a first pass trained on the other half.
+    std::vector<std::vector<int>> first(prepared.size());
+    for (std::size_t half = 0; half < 2; ++half) {
+      std::vector<std::size_t> rest;
+      for (const auto k : all) {
+        if (doc_of[k] % 2 != half) rest.push_back(k);
+      }
+      const auto m = fit(rest, options.seed + 1 + half, "jackknife");
+      for (const auto k : all) {
+        if (doc_of[k] % 2 == half) first[k] = impl->decode(prepared[k], m);
       }
     }
-    if (log) *log << "ner epoch " << epoch + 1 << " done\n";
+    for (std::size_t k = 0; k < prepared.size();) {
+      std::size_t j = k;
+      std::vector<Impl::Prepared*> doc;
+      std::vector<std::vector<int>> classes;
+      while (j < prepared.size() && doc_of[j] == doc_of[k]) {
+        doc.push_back(&prepared[j]);
+        classes.push_back(first[j]);
+        ++j;
+      }
+      Impl::attach_first_pass(doc, classes);
+      k = j;
+    }
+    impl->second = fit(all, options.seed + 3, "second pass");
   }
-  impl->model = trainer.average(options.prune);
   EntityRecognizer ner;
   ner.impl_ = impl;
   if (dev && log) {
@@ -428,6 +750,9 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   w.strings(detail::sorted_strings(impl_->last_names));
   impl_->case_profile.save(w);
   impl_->model.save(w);
+  const bool two = impl_->second.n_classes() > 0;
+  w.pod(static_cast<std::uint8_t>(two ? 1 : 0));
+  if (two) impl_->second.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -454,8 +779,13 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
   if (!r.strings(v)) return tl::unexpected(r.error("last names"));
   impl->last_names.insert(v.begin(), v.end());
   if (!impl->case_profile.load(r)) return tl::unexpected(r.error("case profile"));
-  if (!impl->model.load(r) || impl->model.n_classes() != static_cast<int>(kClasses.size())) {
+  if (!impl->model.load(r) || impl->model.n_classes() != kClassCount) {
     return tl::unexpected(r.error("weights"));
+  }
+  std::uint8_t two = 0;
+  if (!r.pod(two) || two > 1) return tl::unexpected(r.error("second pass flag"));
+  if (two == 1 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
+    return tl::unexpected(r.error("second-pass weights"));
   }
   EntityRecognizer ner;
   ner.impl_ = std::move(impl);

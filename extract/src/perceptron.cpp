@@ -107,25 +107,40 @@ int PerceptronTrainer::predict(std::span<const std::uint64_t> features,
   return static_cast<int>(std::max_element(buf.begin(), buf.end()) - buf.begin());
 }
 
+namespace {
+
+template <class Entry>
+void bump(std::vector<Entry>& row, int cls, int delta, std::int64_t clock) {
+  for (auto& e : row) {
+    if (e.cls == cls) {
+      e.w += delta;
+      e.u += clock * delta;
+      return;
+    }
+  }
+  row.push_back({static_cast<std::uint16_t>(cls), delta, clock * delta});
+}
+
+}  // namespace
+
 void PerceptronTrainer::update(std::span<const std::uint64_t> features, int truth, int guess) {
   if (truth == guess) return;
-  const auto bump = [&](std::vector<Entry>& row, int cls, int delta) {
-    for (auto& e : row) {
-      if (e.cls == cls) {
-        e.w += delta;
-        e.u += clock_ * delta;
-        return;
-      }
-    }
-    row.push_back({static_cast<std::uint16_t>(cls), delta, clock_ * delta});
-  };
   for (std::uint64_t f : features) {
     if (f == 0) f = 1;
     auto [it, inserted] = index_.try_emplace(f, static_cast<std::uint32_t>(rows_.size()));
     if (inserted) rows_.emplace_back();
     auto& row = rows_[it->second];
-    bump(row, truth, 1);
-    if (guess >= 0) bump(row, guess, -1);
+    bump(row, truth, 1, clock_);
+    if (guess >= 0) bump(row, guess, -1, clock_);
+  }
+}
+
+void PerceptronTrainer::add(std::span<const std::uint64_t> features, int cls, int delta) {
+  for (std::uint64_t f : features) {
+    if (f == 0) f = 1;
+    auto [it, inserted] = index_.try_emplace(f, static_cast<std::uint32_t>(rows_.size()));
+    if (inserted) rows_.emplace_back();
+    bump(rows_[it->second], cls, delta, clock_);
   }
 }
 

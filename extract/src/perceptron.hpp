@@ -52,6 +52,9 @@ class PerceptronTrainer {
                             std::vector<double>& buf) const;
   /// Perceptron update towards truth and away from guess (no-op when equal).
   void update(std::span<const std::uint64_t> features, int truth, int guess);
+  /// Adds delta to the weight of each feature for one class (structured updates, where
+  /// the gold and predicted sequences disagree on features, not only on the class).
+  void add(std::span<const std::uint64_t> features, int cls, int delta);
   /// Advances the averaging clock by one training instance.
   void tick() { ++clock_; }
   /// Averaged weights with |w| < prune dropped, quantised to 16 bits.

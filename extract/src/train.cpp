@@ -125,6 +125,8 @@ Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std
   std::vector<NerSentence> out;
   for (const auto& s : *iob) {
     NerSentence n;
+    for (const auto& c : s.comments)
+      n.starts_document = n.starts_document || c.rfind("# newdoc", 0) == 0;
     std::vector<std::string> raw;
     for (const auto& r : s.rows) {
       n.words.push_back(r[1]);
@@ -148,11 +150,15 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
   auto gum = read_documents(files->gum);
   if (!gum) return tl::unexpected(gum.error());
   truncate(*gum, o.limit);
-  for (const auto& s : flatten(std::move(*gum))) {
-    NerSentence n;
-    for (const auto& t : s.tokens) n.words.push_back(t.form);
-    n.tags = gum_entity_tags(s);
-    train->push_back(std::move(n));
+  for (const auto& doc : *gum) {
+    for (const auto& s : doc) {
+      NerSentence n;
+      for (const auto& t : s.tokens) n.words.push_back(t.form);
+      n.tags = gum_entity_tags(s);
+      n.other_genre = true;
+      n.starts_document = &s == &doc.front();
+      train->push_back(std::move(n));
+    }
   }
   auto dev = uner_sentences(o, "dev");
   if (!dev) return tl::unexpected(dev.error());

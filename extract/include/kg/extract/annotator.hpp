@@ -26,6 +26,10 @@ class SentenceAnnotator {
   void annotate(ConlluSentence& sentence) const;
   /// BIO entity tags (PER, ORG, LOC) for pre-tokenized words.
   [[nodiscard]] std::vector<std::string> entity_tags(const std::vector<std::string>& words) const;
+  /// BIO entity tags for the pre-tokenized sentences of one document (names found in one
+  /// sentence are also tagged where they recur untagged; see EntityRecognizer::tag_document).
+  [[nodiscard]] std::vector<std::vector<std::string>> entity_tags_document(
+      const std::vector<std::vector<std::string>>& sentences) const;
   /// True when a dependency parser model was loaded.
   [[nodiscard]] bool has_parser() const;
 

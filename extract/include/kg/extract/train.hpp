@@ -37,6 +37,9 @@ struct IobSentence {
 
 /// Reads the UNER IOB2 format; errors name the line.
 Result<std::vector<IobSentence>> read_iob2(std::istream& in, const std::string& source_name);
+/// Index of the first sentence of each document ("# newdoc" comment; the first sentence
+/// always starts one), followed by sentences.size().
+std::vector<std::size_t> iob2_document_starts(const std::vector<IobSentence>& sentences);
 /// Writes the IOB2 format (rows joined by tabs, a blank line after each sentence).
 void write_iob2(std::ostream& out, const std::vector<IobSentence>& sentences);
 
