@@ -68,11 +68,17 @@ for size in $sizes; do
   for q in "${queries[@]}"; do
     # roqet parses the data on every run: time it once, with a timeout.
     start=$(date +%s.%N)
-    if out=$(timeout "$roqet_timeout" roqet -q -r csv -D "$work/graph.nt" -i sparql11-query "$work/$q.rq" 2>/dev/null); then
+    # roqet exits 2 when it only printed warnings (e.g. a variable bound but unused).
+    rc=0
+    out=$(timeout "$roqet_timeout" roqet -q -r csv -D "$work/graph.nt" -i sparql11-query "$work/$q.rq" 2>/dev/null) || rc=$?
+    if [[ $rc == 0 || $rc == 2 ]]; then
       rq_t[$q]=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.6f", b-a}')
       rq_n[$q]=$(( $(printf '%s\n' "$out" | wc -l) - 1 ))
-    else
+    elif [[ $rc == 124 ]]; then
       rq_t[$q]=">$roqet_timeout"
+      rq_n[$q]="-"
+    else
+      rq_t[$q]="failed($rc)"
       rq_n[$q]="-"
     fi
   done
