@@ -455,21 +455,31 @@ void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
     }
   }
   if (names.empty()) return;
-  std::vector<std::pair<const std::vector<std::string>*, int>> by_length;
+  // Candidates by their first word, longest first: one look-up per word keeps long
+  // documents linear in their length.
+  std::unordered_map<std::string_view, std::vector<std::pair<const std::vector<std::string>*, int>>>
+      by_first;
   for (const auto& [words, votes] : names) {
     const auto best = std::max_element(votes.begin(), votes.end()) - votes.begin();
     const std::string_view first = case_profile.class_of(detail::word_info(words.front()));
     if (first == "c1" || first == "c2") continue;
-    by_length.emplace_back(&words, static_cast<int>(best));
+    by_first[words.front()].emplace_back(&words, static_cast<int>(best));
   }
-  std::stable_sort(by_length.begin(), by_length.end(),
-                   [](const auto& a, const auto& b) { return a.first->size() > b.first->size(); });
+  for (auto& [first, candidates] : by_first) {
+    std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+      return a.first->size() > b.first->size();
+    });
+  }
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     auto& c = classes[s];
     const auto& w = lower[s];
-    for (const auto& [words, type] : by_length) {
-      const std::size_t n = words->size();
-      for (std::size_t i = 0; i + n <= w.size(); ++i) {
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (c[i] != 0) continue;
+      const auto it = by_first.find(w[i]);
+      if (it == by_first.end()) continue;
+      for (const auto& [words, type] : it->second) {
+        const std::size_t n = words->size();
+        if (i + n > w.size()) continue;
         bool free = true;
         for (std::size_t k = 0; k < n && free; ++k) free = c[i + k] == 0 && w[i + k] == (*words)[k];
         if (!free) continue;
@@ -481,6 +491,7 @@ void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
           c[i + n - 1] = class_id(type, 'L');
         }
         i += n - 1;
+        break;
       }
     }
   }

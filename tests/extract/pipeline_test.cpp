@@ -9,6 +9,8 @@
 #include <kg/extract/tagger.hpp>
 #include <kg/extract/tokenizer.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace kg::extract {
 namespace {
@@ -163,6 +165,27 @@ TEST(PipelineOrderTest, MissingModelDirectoryNamesTheFile) {
   auto p = load_pipeline(o);
   ASSERT_FALSE(p);
   EXPECT_NE(p.error().file.find("/nonexistent/kg-models"), std::string::npos);
+}
+
+TEST(AnnotatorTest, ANameFoundOnceIsTaggedWhereItRecursInTheDocument) {
+  AnnotatorOptions o;
+  o.model_dir = kModelDir;
+  o.parse = false;
+  auto a = SentenceAnnotator::load(o);
+  ASSERT_TRUE(a) << a.error().to_string();
+  const std::vector<std::vector<std::string>> doc = {
+      {"Vladimir", "Putin", "met", "Angela", "Merkel", "in", "Berlin", "."},
+      {"later", "vladimir", "putin", "flew", "home", "."}};
+  const auto tags = a->entity_tags_document(doc);
+  ASSERT_EQ(tags.size(), 2U);
+  ASSERT_EQ(tags[0].size(), doc[0].size());
+  ASSERT_EQ(tags[1].size(), doc[1].size());
+  ASSERT_EQ(tags[0][0], "B-PER");
+  ASSERT_EQ(tags[0][1], "I-PER");
+  EXPECT_EQ(tags[1][1], "B-PER") << "the lower-case repeat of a name found in sentence 1";
+  EXPECT_EQ(tags[1][2], "I-PER");
+  EXPECT_EQ(tags[1][0], "O");
+  EXPECT_EQ(tags[1][3], "O");
 }
 
 TEST(AnnotatorTest, KeepsGivenTokenizationAndComments) {
