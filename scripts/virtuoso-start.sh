@@ -14,7 +14,7 @@ set -eu
 dir=${1:?usage: virtuoso-start.sh DIR [HTTP_PORT] [SQL_PORT]}
 http_port=${2:-}
 sql_port=${3:-}
-timeout=${KG_VIRTUOSO_START_TIMEOUT:-90}
+timeout=${KG_VIRTUOSO_START_TIMEOUT:-180}
 
 virtuoso=$(command -v virtuoso-t || true)
 if [ -z "$virtuoso" ]; then

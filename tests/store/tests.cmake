@@ -17,7 +17,7 @@ if(TARGET kg_query)
       COMMAND sh -c "'${PROJECT_SOURCE_DIR}/scripts/virtuoso-stop.sh' '${_vdir}' --purge 2>/dev/null; \
         exec '${PROJECT_SOURCE_DIR}/scripts/virtuoso-start.sh' '${_vdir}'")
     set_tests_properties(StoreVirtuosoStart PROPERTIES FIXTURES_SETUP virtuoso LABELS store
-      TIMEOUT 240)
+      TIMEOUT 300)
     add_test(NAME StoreVirtuosoStop
       COMMAND ${PROJECT_SOURCE_DIR}/scripts/virtuoso-stop.sh ${_vdir} --purge)
     set_tests_properties(StoreVirtuosoStop PROPERTIES FIXTURES_CLEANUP virtuoso LABELS store)
