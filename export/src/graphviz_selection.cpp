@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <kg/graph/vocab.hpp>
 #include <kg/ontology/ontology.hpp>
 #include <limits>
 #include <string>
@@ -155,7 +156,18 @@ Result<Selection> select(const KnowledgeGraph& graph, const ontology::Ontology* 
     }
     if (selection.ego) drawn[*selection.ego] = 1;
   } else {
-    drawn = node_ok;
+    // Without filters every entity is drawn, linked or not, except text annotations: NIF
+    // mention nodes read back from our own RDF are standoff markup, not things, and as
+    // isolated nodes they would bury the diagram (the RDF outputs still hold them). They are
+    // drawn only when a relation touches them.
+    for (const auto e : selection.edges) {
+      drawn[graph.subject(e)] = 1;
+      drawn[graph.object(e)] = 1;
+    }
+    for (Vertex v = 0; v < n; ++v) {
+      const bool annotation = graph.entity(v).class_iri.starts_with(vocab::kNif);
+      if (node_ok[v] != 0 && !annotation) drawn[v] = 1;
+    }
   }
   for (Vertex v = 0; v < n; ++v) {
     if (drawn[v] != 0) selection.nodes.push_back(v);

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <kg/exporters/graphviz.hpp>
 #include <kg/graph/iri.hpp>
+#include <kg/graph/vocab.hpp>
 #include <sstream>
 #include <string>
 
@@ -470,4 +471,20 @@ TEST(GraphvizGoldenTest, SampleDotMatchesGoldenFile) {
 }
 
 }  // namespace
+TEST(GraphvizSelectionTest, IsolatedNifMentionsAreNotDrawnButOtherEntitiesAre) {
+  GraphBuilder b;
+  Entity mention;
+  mention.iri = "https://example.org/doc/a#char=0,5";
+  mention.label = "MentionNode";
+  mention.class_iri = std::string(kg::vocab::kNif) + "Phrase";
+  ASSERT_TRUE(b.graph.add_entity(mention));
+  Entity lonely;
+  lonely.label = "Lonely Person";
+  lonely.class_iri = "https://example.org/classes#Custom";
+  ASSERT_TRUE(b.graph.add_entity(lonely));
+  const auto dot = render_text(b.graph, with_output("dot"));
+  EXPECT_EQ(dot.find("MentionNode"), std::string::npos);
+  EXPECT_NE(dot.find("Lonely Person"), std::string::npos);
+}
+
 }  // namespace kg::exporters
