@@ -262,6 +262,13 @@ TEST_F(BuildSeedTest, CoreferenceMakesOneEntityPerThing) {
   }
   ASSERT_NE(us, nullptr);
   EXPECT_NE(std::find(us->aliases.begin(), us->aliases.end(), "U.S."), us->aliases.end());
+  // Every bare surname is the person's mention, never an entity of its own.
+  for (const auto& e : facts_->entities) {
+    const auto space = e.label.rfind(' ');
+    if (space == std::string::npos || cls(e.iri) != "Person") continue;
+    const std::string surname = e.label.substr(space + 1);
+    EXPECT_EQ(by_label.count(surname), 0U) << surname << " beside " << e.label;
+  }
 }
 
 TEST_F(BuildSeedTest, EveryFactHasEvidenceAtItsOffsets) {

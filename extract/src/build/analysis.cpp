@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace kg::extract::build {
 namespace {
@@ -359,6 +360,28 @@ class Analyzer {
         }
       }
       ner.push_back({b, e, std::move(m)});
+    }
+    // Within one article a name keeps its sense: a lone "Tillerson" after "Rex Tillerson" is
+    // the person even when the recogniser typed this occurrence as a place or organization.
+    // A single common word the recogniser capitalised into a name ("Officials" opening a
+    // sentence) is not a name at all.
+    {
+      std::unordered_set<std::string> surnames;
+      for (const auto& c : ner) {
+        if (c.m.cls == "Person" && c.end - c.begin >= 2) {
+          surnames.insert(tok_[static_cast<std::size_t>(c.end - 1)].norm);
+        }
+      }
+      for (auto& c : ner) {
+        if (c.end - c.begin == 1 && c.m.cls != "Person" &&
+            surnames.count(tok_[static_cast<std::size_t>(c.begin)].norm) != 0) {
+          c.m.cls = "Person";
+        }
+      }
+      std::erase_if(ner, [&](const Candidate& c) {
+        return c.end - c.begin == 1 && (upos(c.begin) == "NOUN" || upos(c.begin) == "PRON" ||
+                                        upos(c.begin) == "VERB" || upos(c.begin) == "ADV");
+      });
     }
     // A lexicon match wins unless the recogniser found a longer person or organization name
     // around it ("Jordan Peterson", "Russian Foreign Ministry").
