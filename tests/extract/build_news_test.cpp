@@ -233,5 +233,21 @@ TEST(BuildCliTest, ResultDoesNotDependOnJobs) {
   fs::remove_all(dir);
 }
 
+// What `kg build` writes, read back, passes `kg validate` (mentions included).
+TEST(BuildCliTest, OutputValidatesAgainstTheOntology) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "kg_build_validate_test";
+  fs::remove_all(dir);
+  const std::string build =
+      std::string(KG_BINARY) + " build " + kNews + " -o " + dir.string() + " --format ttl,nq -q";
+  ASSERT_EQ(std::system(build.c_str()), 0) << build;
+  for (const char* file : {"graph.ttl", "graph.nq"}) {
+    const std::string validate =
+        std::string(KG_BINARY) + " validate " + (dir / file).string() + " > /dev/null";
+    EXPECT_EQ(std::system(validate.c_str()), 0) << validate;
+  }
+  fs::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace kg::extract
