@@ -1986,7 +1986,16 @@ class Analyzer {
     std::vector<char> used(clusters_.size(), 0);
     for (std::size_t c = 0; c < clusters_.size(); ++c) {
       const Cluster& x = clusters_[c];
-      if (!x.event && x.cls != "Role" && x.cls != "Region" && !x.mentions.empty()) used[c] = 1;
+      if (x.event || x.cls == "Role" || x.cls == "Region") continue;
+      // A thing only described ("Officials from the two countries") is kept when a fact
+      // needs it; a thing named once is kept even without facts.
+      for (int mi : x.mentions) {
+        const std::string& kind = mentions_[static_cast<std::size_t>(mi)].kind;
+        if (kind == "name" || kind == "country" || kind == "capital" || kind == "person" ||
+            kind == "seat" || kind == "alias") {
+          used[c] = 1;
+        }
+      }
     }
     for (const Fact& f : facts_) {
       used[static_cast<std::size_t>(f.subject)] = 1;
