@@ -81,9 +81,14 @@ class TermTable {
     }
     const std::size_t n = value.size() + datatype.size() + language.size();
     char* stored = allocate(n);
-    std::memcpy(stored, value.data(), value.size());
-    std::memcpy(stored + value.size(), datatype.data(), datatype.size());
-    std::memcpy(stored + value.size() + datatype.size(), language.data(), language.size());
+    // An empty string_view may hold a null pointer, and memcpy from null is
+    // undefined even for zero bytes (UBSan stops on it): copy non-empty parts only.
+    const auto copy = [](char* to, std::string_view from) {
+      if (!from.empty()) std::memcpy(to, from.data(), from.size());
+    };
+    copy(stored, value);
+    copy(stored + value.size(), datatype);
+    copy(stored + value.size() + datatype.size(), language);
     TermRec rec;
     rec.kind = kind;
     rec.value = std::string_view(stored, value.size());
