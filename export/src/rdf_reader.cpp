@@ -50,6 +50,78 @@ struct QuadRec {
   Id g;
 };
 
+// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when it is not one
+// (overlong forms, surrogates and code points above U+10FFFF are invalid).
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t n = 0;
+  unsigned char lo = 0x80;
+  unsigned char hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k < n; ++k) {
+    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
+  }
+  return n;
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_sequence(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+// Why an IRI cannot be kept, or nullptr. Every writer puts IRIs between < and >
+// unescaped, so an IRI must hold only what IRIREF allows, and it must be absolute:
+// a relative reference written as-is is read back (by kg, serdi and rapper) as a
+// bad scheme, and parsers resolve prefixes by concatenation, so a prefix bound to
+// a relative reference can still reach here unresolved.
+const char* iri_problem(std::string_view iri) {
+  if (!valid_utf8(iri)) return "an IRI that is not valid UTF-8";
+  for (const char c : iri) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' ||
+        c == '^' || c == '`' || c == '\\') {
+      return "an IRI with a space, a control character or one of <>\"{}|^`\\";
+    }
+  }
+  if (!has_scheme(iri)) return "a relative IRI that the base does not resolve (no valid scheme)";
+  return nullptr;
+}
+
+// Why a term cannot be kept, or nullptr: what a reader accepted must be something
+// every writer can write and every reader can read back.
+const char* term_problem(Term::Kind kind, std::string_view value, std::string_view datatype,
+                         std::string_view language) {
+  if (kind == Term::Kind::kIri) return iri_problem(value);
+  if (!valid_utf8(value)) {
+    return kind == Term::Kind::kLiteral ? "a literal that is not valid UTF-8"
+                                        : "a blank node label that is not valid UTF-8";
+  }
+  if (!datatype.empty()) {
+    if (const char* why = iri_problem(datatype)) return why;
+  }
+  if (!valid_utf8(language)) return "a language tag that is not valid UTF-8";
+  return nullptr;
+}
+
 // Interns terms: each distinct term is stored once in an arena and named by
 // a 32-bit id, so a million quads cost 16 bytes each. An open-addressing
 // table of (hash, id) keeps lookups to one cache line in the common case.
@@ -79,6 +151,9 @@ class TermTable {
       if (slot.id == kNone) break;
       if (slot.hash == h && equal(terms_[slot.id], kind, value, datatype, language)) return slot.id;
     }
+    // A new term: check it once (repeats are found above and cost nothing more).
+    problem_ = term_problem(kind, value, datatype, language);
+    if (problem_ != nullptr) return kNone;
     const std::size_t n = value.size() + datatype.size() + language.size();
     char* stored = allocate(n);
     // An empty string_view may hold a null pointer, and memcpy from null is
@@ -117,6 +192,9 @@ class TermTable {
     std::vector<Slot>().swap(slots_);
     mask_ = 0;
   }
+
+  /// Why the last intern() gave kNone: the term cannot be kept (see term_problem).
+  [[nodiscard]] const char* problem() const { return problem_; }
 
   [[nodiscard]] const TermRec& operator[](Id id) const { return terms_[id]; }
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
@@ -176,6 +254,7 @@ class TermTable {
   char* current_ = nullptr;
   std::size_t used_ = 0;
   std::string lang_;
+  const char* problem_ = nullptr;
 };
 
 struct ParsedInput {
@@ -275,6 +354,23 @@ bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::strin
   return true;
 }
 
+// Records why a term was refused (serd gives no position to a statement
+// handler: the error names the term instead); always false.
+bool term_rejected(SerdContext& ctx, std::string_view text, const char* why = nullptr) {
+  if (why == nullptr) why = ctx.input != nullptr ? ctx.input->terms.problem() : nullptr;
+  if (!ctx.error) {
+    std::string shown(text.substr(0, 80));
+    for (char& c : shown) {
+      if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
+    }
+    ctx.error = make_error(
+        Error::Code::kParse,
+        std::string(why != nullptr ? why : "a term that cannot be kept") + ": '" + shown + "'",
+        ctx.source, 0, 0, "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
+  }
+  return false;
+}
+
 bool serd_term(SerdContext& ctx, const SerdNode* node, std::string& buf, Id& id,
                const SerdNode* datatype = nullptr, const SerdNode* lang = nullptr) {
   const std::string_view text(reinterpret_cast<const char*>(node->buf), node->n_bytes);
@@ -284,11 +380,11 @@ bool serd_term(SerdContext& ctx, const SerdNode* node, std::string& buf, Id& id,
       std::string_view iri;
       if (!expand(ctx, node, buf, iri)) return false;
       id = ctx.input->terms.intern(Term::Kind::kIri, iri);
-      return true;
+      return id != kNone || term_rejected(ctx, iri);
     }
     case SERD_BLANK:
       id = ctx.input->terms.intern(Term::Kind::kBlank, stable_blank(text, "b", ctx.blank_buf));
-      return true;
+      return id != kNone || term_rejected(ctx, text);
     case SERD_LITERAL: {
       std::string_view dt;
       if (datatype != nullptr && datatype->buf != nullptr) {
@@ -299,7 +395,7 @@ bool serd_term(SerdContext& ctx, const SerdNode* node, std::string& buf, Id& id,
         language = std::string_view(reinterpret_cast<const char*>(lang->buf), lang->n_bytes);
       }
       id = ctx.input->terms.intern(Term::Kind::kLiteral, text, dt, language);
-      return true;
+      return id != kNone || term_rejected(ctx, text);
     }
     case SERD_NOTHING:
       break;
@@ -411,6 +507,13 @@ SerdStatus serd_on_stream_statement(void* handle, SerdStatementFlags /*flags*/,
   if (s.kind == Term::Kind::kBlank) s.value = stable_blank(s.value, "b", ctx->blank_buf);
   if (o.kind == Term::Kind::kBlank) o.value = stable_blank(o.value, "b", ctx->object_blank_buf);
   if (p.kind != Term::Kind::kIri) return SERD_ERR_BAD_SYNTAX;
+  for (const TermView* t : {&s, &p, &o, &g}) {
+    if (t == &g && g.value.empty()) continue;
+    if (const char* why = term_problem(t->kind, t->value, t->datatype, t->language)) {
+      term_rejected(*ctx, t->value, why);
+      return SERD_ERR_BAD_SYNTAX;
+    }
+  }
   ctx->sink->triple(s, p.value, o, g);
   return SERD_SUCCESS;
 }
@@ -529,15 +632,31 @@ Id raptor_term_id(RaptorContext& ctx, const raptor_term* t) {
   return kNone;
 }
 
+std::size_t first_column_of_line(std::string_view text, std::size_t line);
+
 void raptor_on_statement(void* data, raptor_statement* st) {
   auto* ctx = static_cast<RaptorContext*>(data);
   const QuadRec q{raptor_term_id(*ctx, st->subject), raptor_term_id(*ctx, st->predicate),
                   raptor_term_id(*ctx, st->object), raptor_term_id(*ctx, st->graph)};
-  if (q.s == kNone || q.p == kNone || q.o == kNone) {
+  if (q.s == kNone || q.p == kNone || q.o == kNone || (st->graph != nullptr && q.g == kNone)) {
     if (!ctx->error) {
+      std::size_t line = 0;
+      std::size_t column = 0;
+      if (const raptor_locator* where = raptor_parser_get_locator(ctx->parser)) {
+        if (where->line > 0) line = static_cast<std::size_t>(where->line);
+        if (where->column > 0) column = static_cast<std::size_t>(where->column);
+      }
+      if (line > 0 && column == 0) column = first_column_of_line(ctx->text, line);
+      const char* why = ctx->input->terms.problem();
       ctx->error =
-          make_error(Error::Code::kParse, "a statement with an unknown term type", ctx->source);
+          make_error(Error::Code::kParse,
+                     why != nullptr ? std::string("a statement with ") + why
+                                    : std::string("a statement with an unknown term type"),
+                     ctx->source, line, column,
+                     "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
     }
+    // Raptor goes on parsing after an error in a handler: stop it.
+    raptor_parser_parse_abort(ctx->parser);
     return;
   }
   ctx->input->quads.push_back(q);

@@ -133,60 +133,11 @@ inline std::optional<std::string> write_as(const KnowledgeGraph& g,
   return out.str();
 }
 
-/// True when `bytes` is UTF-8 without C0 control characters other than tab, LF, CR.
-inline bool clean_text(std::string_view bytes) {
-  if (!kg::extract::validate_utf8(bytes, "")) return false;
-  return std::none_of(bytes.begin(), bytes.end(), [](char c) {
-    return static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r';
-  });
-}
-
-/// True when something between `<` and `>` (an IRI reference, roughly) holds a
-/// character IRIREF forbids: `<`, space, `{`, `}`, `|`, `^` or a backquote.
-inline bool has_forbidden_iri_char(std::string_view bytes) {
-  bool open = false;
-  for (const char c : bytes) {
-    if (c == '<') {
-      if (open) return true;
-      open = true;
-    } else if (c == '>' || c == '"' || c == '\n') {
-      open = false;
-    } else if (open && (c == ' ' || c == '{' || c == '}' || c == '|' || c == '^' || c == '`')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/// True when N-Triples text has an IRI term (`<...>` at the start of a term) whose
-/// scheme is missing or malformed.
-inline bool has_iri_without_scheme(std::string_view nt) {
-  for (std::size_t at = nt.find('<'); at != std::string_view::npos; at = nt.find('<', at + 1)) {
-    if (at > 0 && nt[at - 1] != ' ' && nt[at - 1] != '\n' && nt[at - 1] != '^') continue;
-    std::size_t i = at + 1;
-    const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    if (i >= nt.size() || !alpha(nt[i])) return true;
-    while (i < nt.size() && (alpha(nt[i]) || (nt[i] >= '0' && nt[i] <= '9') || nt[i] == '+' ||
-                             nt[i] == '-' || nt[i] == '.')) {
-      ++i;
-    }
-    if (i >= nt.size() || nt[i] != ':') return true;
-  }
-  return false;
-}
-
 /// One RDF syntax through the reader (with `parser`); a graph that reads must write in
 /// every syntax, read back from each, and write again byte-identically.
 inline void rdf(std::string_view bytes, std::string_view syntax,
                 kg::exporters::RdfParser parser = kg::exporters::RdfParser::kAuto) {
   if (bytes.size() > kMaxInput) return;
-  // Known bug (ReliabilityKnownBugTest.DISABLED_RaptorReaderRejectsInvalidUtf8AndControls):
-  // the Raptor-backed Turtle/N-Triples/N-Quads readers accept invalid UTF-8 and control
-  // characters in IRIs that serd rejects. Skipped here so the fuzzer looks further.
-  if (parser == kg::exporters::RdfParser::kRaptor &&
-      (!clean_text(bytes) || has_forbidden_iri_char(bytes))) {
-    return;
-  }
   const kg::exporters::Format* format = kg::exporters::find_format(syntax);
   if (format == nullptr) property_failed("known syntax", std::string(syntax));
   kg::exporters::ReadOptions options;
@@ -196,13 +147,6 @@ inline void rdf(std::string_view bytes, std::string_view syntax,
   std::istringstream in{std::string(bytes)};
   auto graph = kg::exporters::read_graph(in, *format, "fuzz", options);
   if (!graph) return;
-  // Known bug (ReliabilityKnownBugTest.DISABLED_RelativePrefixIriIsResolvedAgainstTheBase):
-  // a relative IRI from a Turtle prefix reaches the graph as if absolute; no syntax can
-  // carry it through a round trip. Skipped so the fuzzer looks further; remove when fixed.
-  if (const auto nt = write_as(*graph, *kg::exporters::find_format("ntriples"));
-      nt && has_iri_without_scheme(*nt)) {
-    return;
-  }
   for (const char* name : {"ntriples", "turtle", "nquads", "rdfxml"}) {
     const kg::exporters::Format& out_format = *kg::exporters::find_format(name);
     const auto written = write_as(*graph, out_format);
@@ -211,10 +155,6 @@ inline void rdf(std::string_view bytes, std::string_view syntax,
     std::istringstream again(first);
     auto back = kg::exporters::read_graph(again, out_format, name, options);
     if (!back) {
-      // Known bug (ReliabilityKnownBugTest.DISABLED_RelativePrefixIriIsResolvedAgainstTheBase):
-      // a relative IRI from a Turtle prefix is written as if absolute. Skipped so the
-      // fuzzer looks further; remove when fixed.
-      if (back.error().message.find("IRI scheme") != std::string::npos) return;
       property_failed("our own output reads back",
                       std::string(name) + ": " + back.error().to_string() + "\n" + first);
     }
