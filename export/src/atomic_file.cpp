@@ -131,6 +131,15 @@ Result<void> AtomicFile::open(const std::string& path) {
 
 std::ostream& AtomicFile::stream() { return *stream_; }
 
+std::optional<Error> AtomicFile::write_error() {
+  if (fd_ < 0) return std::nullopt;
+  stream_->flush();
+  const int err = buffer_->error();
+  if (err == 0) return std::nullopt;
+  discard();
+  return io_error("cannot write", path_, err);
+}
+
 Result<void> AtomicFile::commit() {
   if (fd_ < 0) return fail(Error::Code::kInternal, "AtomicFile::commit without open", path_);
   stream_->flush();

@@ -16,6 +16,17 @@
 namespace kg::exporters {
 namespace {
 
+// A failed write to standard output, with the reason when errno still has it
+// (ENOSPC for a full disk or /dev/full, EPIPE when the reader went away).
+Error stdout_error(int err) {
+  return make_error(Error::Code::kIo,
+                    std::string("cannot write to standard output") +
+                        (err != 0 ? std::string(": ") + std::strerror(err) : std::string()),
+                    "-", 0, 0,
+                    err == ENOSPC ? "free some disk space, or write to a file with enough room"
+                                  : "check where standard output goes");
+}
+
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
            const auto lx = static_cast<unsigned char>(x);
@@ -138,14 +149,18 @@ Result<void> write_graph_file(const KnowledgeGraph& graph, const Format& format,
                               const std::string& path, const WriteOptions& options) {
   if (path == "-") {
     auto written = write_graph(graph, format, std::cout, options);
+    if (!written && written.error().code == Error::Code::kIo)
+      return tl::unexpected(stdout_error(errno));
     if (!written) return written;
     std::cout.flush();
-    if (!std::cout) return fail(Error::Code::kIo, "cannot write to standard output", "-");
+    if (!std::cout) return tl::unexpected(stdout_error(errno));
     return {};
   }
   detail::AtomicFile file;
   if (auto opened = file.open(path); !opened) return opened;
   if (auto written = write_graph(graph, format, file.stream(), options); !written) {
+    // A failed write: say which file and why (errno), as commit() would.
+    if (auto io = file.write_error()) return tl::unexpected(*io);
     return tl::unexpected(with_file(written.error(), path));
   }
   return file.commit();
@@ -249,14 +264,18 @@ Result<void> convert_file(const std::string& input, const Format& from, const st
   }
   if (output == "-") {
     auto done = stream_to(*in, input, from, std::cout, to, read, write);
+    if (!done && done.error().code == Error::Code::kIo && done.error().file.empty()) {
+      return tl::unexpected(stdout_error(errno));
+    }
     if (!done) return done;
     std::cout.flush();
-    if (!std::cout) return fail(Error::Code::kIo, "cannot write to standard output", "-");
+    if (!std::cout) return tl::unexpected(stdout_error(errno));
     return {};
   }
   detail::AtomicFile file_out;
   if (auto opened = file_out.open(output); !opened) return opened;
   if (auto done = stream_to(*in, input, from, file_out.stream(), to, read, write); !done) {
+    if (auto io = file_out.write_error()) return tl::unexpected(*io);
     return tl::unexpected(done.error().file.empty() ? with_file(done.error(), output)
                                                     : done.error());
   }

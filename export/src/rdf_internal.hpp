@@ -10,6 +10,7 @@
 #include <kg/graph/knowledge_graph.hpp>
 #include <kg/graph/model.hpp>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -185,6 +186,9 @@ class AtomicFile {
   std::ostream& stream();
   // Flushes, fsyncs, closes and renames; an Io error names the path and errno text.
   Result<void> commit();
+  // After a writer failed: the write error (the path and errno text, as commit()
+  // gives it) with the temporary file removed, or nullopt when no write failed.
+  std::optional<Error> write_error();
 
  private:
   class Buffer;

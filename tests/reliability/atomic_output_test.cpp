@@ -156,12 +156,9 @@ TEST_F(AtomicOutputTest, FullDiskRenderIsAnErrorAndKeepsThePreviousFile) {
                         kPrevious + ".\n..\ng.svg\n");
 }
 
-// The RDF writers report a failed write as "cannot write the RDF output" without the
-// file, the reason (ENOSPC) or what to do: write_graph() fails before AtomicFile::commit()
-// can report the errno (export/src/formats.cpp write_graph_file, rdf_writer.cpp). The
-// previous file is kept and no temporary file is left (checked here); only the message
-// is wrong. Enable when the writer passes the AtomicFile error through.
-TEST_F(AtomicOutputTest, DISABLED_FullDiskConvertNamesTheFileAndTheReason) {
+// The RDF writers' failed write names the file, the reason (ENOSPC) and what to do,
+// as the temporary file's commit does.
+TEST_F(AtomicOutputTest, FullDiskConvertNamesTheFileAndTheReason) {
   const std::string input = file("big.nt", big_ntriples(2000));
   const fs::path disk = path("disk");
   fs::create_directories(disk);
@@ -200,8 +197,8 @@ TEST_F(AtomicOutputTest, RenderToAFullStandardOutputIsAnError) {
   EXPECT_EQ(r.err, "kg: error: cannot write to stdout\n");
 }
 
-// Same writer bug as above: "kg: error: cannot write the RDF output", no "-", no reason.
-TEST_F(AtomicOutputTest, DISABLED_ConvertToAFullStandardOutputNamesTheReason) {
+// The same on standard output: the reason is given.
+TEST_F(AtomicOutputTest, ConvertToAFullStandardOutputNamesTheReason) {
   if (!fs::exists("/dev/full")) GTEST_SKIP() << "no /dev/full";
   const std::string input = file("g.nt", big_ntriples(2000));
   const ChildResult r = run_program(
