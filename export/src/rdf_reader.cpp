@@ -152,8 +152,12 @@ class TermTable {
       if (slot.hash == h && equal(terms_[slot.id], kind, value, datatype, language)) return slot.id;
     }
     // A new term: check it once (repeats are found above and cost nothing more).
-    problem_ = term_problem(kind, value, datatype, language);
-    if (problem_ != nullptr) return kNone;
+    // The reason stays until read: a reader stops at the first refused term, and
+    // the other terms of the same statement must not clear it.
+    if (const char* why = term_problem(kind, value, datatype, language)) {
+      problem_ = why;
+      return kNone;
+    }
     const std::size_t n = value.size() + datatype.size() + language.size();
     char* stored = allocate(n);
     // An empty string_view may hold a null pointer, and memcpy from null is
