@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <kg/extract/annotator.hpp>
 #include <kg/extract/conllu.hpp>
 #include <kg/extract/document.hpp>
@@ -69,6 +70,20 @@ std::vector<kg::extract::ConlluSentence> read_conllu_input(const std::string& fi
   return std::move(*r);
 }
 
+// Output goes to standard output as each sentence or document is done, so memory
+// does not grow with the output. It is gathered per document in `out` first: one
+// write per document instead of many small ones through the synced std::cout.
+void emit(std::ostringstream& out) {
+  std::cout << out.view();
+  out.str({});
+}
+
+// A failed write (full disk, closed pipe) is an error, not a silent short output.
+void finish_stdout() {
+  std::cout.flush();
+  if (!std::cout) fail_command(make_error(Error::Code::kIo, "cannot write to stdout"));
+}
+
 kg::extract::Document run_pipeline(const kg::extract::Pipeline& p, Article& a) {
   kg::extract::Document doc(std::move(a.text), a.body_begin);
   doc.id = a.id;
@@ -89,6 +104,7 @@ void parse_command(const ExtractOptions& o) {
     for (auto& s : sentences) {
       annotator->annotate(s);
       kg::extract::write_conllu(out, s);
+      emit(out);
     }
   } else {
     kg::extract::PipelineOptions po;
@@ -107,9 +123,10 @@ void parse_command(const ExtractOptions& o) {
         }
         kg::extract::write_conllu(out, s);
       }
+      emit(out);
     }
   }
-  std::cout << out.str() << std::flush;
+  finish_stdout();
 }
 
 void ner_command(const ExtractOptions& o) {
@@ -147,8 +164,12 @@ void ner_command(const ExtractOptions& o) {
           rows[i][2] = tags[k - starts[d]][i];
         }
       }
+      const std::vector<kg::extract::IobSentence> done(
+          std::make_move_iterator(iob->begin() + static_cast<std::ptrdiff_t>(starts[d])),
+          std::make_move_iterator(iob->begin() + static_cast<std::ptrdiff_t>(starts[d + 1])));
+      kg::extract::write_iob2(out, done);
+      emit(out);
     }
-    kg::extract::write_iob2(out, *iob);
   } else {
     kg::extract::PipelineOptions po;
     po.model_dir = o.models;
@@ -157,8 +178,8 @@ void ner_command(const ExtractOptions& o) {
     po.tag = false;
     auto pipeline = kg::extract::load_pipeline(po);
     if (!pipeline) fail_command(pipeline.error());
-    std::vector<kg::extract::IobSentence> sentences;
     for (auto& a : read_articles(o)) {
+      std::vector<kg::extract::IobSentence> sentences;
       for (const auto& note : a.notes) std::cerr << "kg: note: " << note << '\n';
       const auto doc = run_pipeline(*pipeline, a);
       for (std::size_t i = 0; i < doc.sentences().size(); ++i) {
@@ -180,10 +201,11 @@ void ner_command(const ExtractOptions& o) {
         }
         sentences.push_back(std::move(s));
       }
+      kg::extract::write_iob2(out, sentences);
+      emit(out);
     }
-    kg::extract::write_iob2(out, sentences);
   }
-  std::cout << out.str() << std::flush;
+  finish_stdout();
 }
 
 void train_command(const ExtractOptions& o) {
