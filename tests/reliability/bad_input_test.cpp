@@ -53,6 +53,20 @@ TEST_P(TextInputTest, ParseGivesTheExactErrorAndFails) {
   }
 }
 
+// `kg build` reads articles through the same reader: the same exact error, a
+// non-zero exit, and no graph file left in the output directory.
+TEST_P(TextInputTest, BuildGivesTheExactErrorAndWritesNothing) {
+  const TextCase& c = GetParam();
+  const std::string input = bad_input(c.file);
+  const fs::path out = path("out");
+  fs::create_directories(out);
+  const ChildResult r = kg({"build", input, "-o", out.string(), "-q"});
+  EXPECT_EQ(r.signal, 0);
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.err, "kg: error: " + input + c.position + ": " + c.message + "\n");
+  EXPECT_TRUE(fs::is_empty(out)) << fs::directory_iterator(out)->path();
+}
+
 TEST_P(TextInputTest, StandardInputIsNamedDash) {
   const TextCase& c = GetParam();
   RunOptions options;
