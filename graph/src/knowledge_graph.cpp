@@ -158,18 +158,10 @@ std::uint64_t KnowledgeGraph::merge_hash(Vertex subject, std::string_view predic
                                          bool negated, std::string_view attributed_to) {
   // A fast in-memory hash (statement IRIs use the stable FNV hash of the IRIs
   // instead): FNV over ~100 bytes per relation was a tenth of the load time.
-  auto mix = [](std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    x ^= x >> 33;
-    x *= 0xc4ceb9fe1a85ec53ULL;
-    x ^= x >> 33;
-    return x;
-  };
   std::uint64_t h = std::hash<std::string_view>{}(predicate);
-  h ^= mix(static_cast<std::uint64_t>(subject) * 0x9e3779b97f4a7c15ULL + h);
-  h = mix(h ^ (static_cast<std::uint64_t>(object) * 0xbf58476d1ce4e5b9ULL + (negated ? 1 : 0)));
-  if (!attributed_to.empty()) h = mix(h ^ std::hash<std::string_view>{}(attributed_to));
+  h ^= mix64(static_cast<std::uint64_t>(subject) * 0x9e3779b97f4a7c15ULL + h);
+  h = mix64(h ^ (static_cast<std::uint64_t>(object) * 0xbf58476d1ce4e5b9ULL + (negated ? 1 : 0)));
+  if (!attributed_to.empty()) h = mix64(h ^ std::hash<std::string_view>{}(attributed_to));
   return h;
 }
 

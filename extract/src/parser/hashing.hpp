@@ -4,19 +4,12 @@
 // model file are the same on every platform and standard library.
 
 #include <cstdint>
+#include <kg/graph/iri.hpp>
 #include <string_view>
 
 namespace kg::extract::parser {
 
-/// Finalizer of MurmurHash3: a fast, well-mixing bijection on 64 bits.
-inline std::uint64_t mix64(std::uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ULL;
-  h ^= h >> 33;
-  return h;
-}
+using kg::mix64;
 
 /// FNV-1a over bytes, then mixed.
 inline std::uint64_t hash_bytes(std::string_view s, std::uint64_t seed = 0) {

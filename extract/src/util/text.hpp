@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <kg/graph/iri.hpp>
 #include <string>
 #include <string_view>
 
@@ -93,15 +94,7 @@ inline std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 0xcbf29ce484222
   return h;
 }
 
-/// Finaliser mixing so that feature hashes spread over open-addressing tables.
-inline std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+using kg::mix64;  // spreads feature hashes over open-addressing tables
 
 /// The number of UTF-8 code points in s.
 std::size_t utf8_length(std::string_view s);

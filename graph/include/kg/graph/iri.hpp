@@ -48,6 +48,17 @@ bool has_scheme(std::string_view iri);
 /// characters N-Triples forbids in an IRIREF (space, <>"{}|^`\ and controls).
 bool is_valid_iri(std::string_view iri);
 
+/// The MurmurHash3 finaliser: a fast, well-mixing bijection on 64 bits, for in-memory hash
+/// tables (feature hashing, relation merge keys). Stable, but not meant for IRIs.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
 /// 64-bit FNV-1a: stable across runs, platforms and compilers (unlike std::hash).
 std::uint64_t stable_hash(std::string_view text, std::uint64_t seed = 0xcbf29ce484222325ULL);
 
