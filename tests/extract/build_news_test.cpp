@@ -15,22 +15,14 @@
 #include <memory>
 #include <sstream>
 
+#include "extract_test_support.hpp"
+
 namespace kg::extract {
 namespace {
 
-const std::string kModelDir = [] {
-  const char* env = std::getenv("KG_MODEL_DIR");
-  return env != nullptr && *env != '\0' ? std::string(env)
-                                        : std::string(KG_SOURCE_DIR) + "/extract/models";
-}();
+using testing_support::kModelDir;
+using testing_support::read_text;
 const std::string kNews = std::string(KG_TEST_DATA_DIR) + "/extract/news/";
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 class BuildNewsTest : public ::testing::Test {
  protected:

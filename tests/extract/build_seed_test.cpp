@@ -13,21 +13,13 @@
 #include <memory>
 #include <sstream>
 
+#include "extract_test_support.hpp"
+
 namespace kg::extract {
 namespace {
 
-const std::string kModelDir = [] {
-  const char* env = std::getenv("KG_MODEL_DIR");
-  return env != nullptr && *env != '\0' ? std::string(env)
-                                        : std::string(KG_SOURCE_DIR) + "/extract/models";
-}();
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testing_support::kModelDir;
+using testing_support::read_text;
 
 class BuildSeedTest : public ::testing::Test {
  protected:

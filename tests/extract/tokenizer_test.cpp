@@ -9,15 +9,12 @@
 #include <kg/extract/tokenizer.hpp>
 #include <sstream>
 
+#include "extract_test_support.hpp"
+
 namespace kg::extract {
 namespace {
 
-// The shipped models, or $KG_MODEL_DIR when set (e.g. freshly trained ones).
-const std::string kModelDir = [] {
-  const char* env = std::getenv("KG_MODEL_DIR");
-  return env != nullptr && *env != '\0' ? std::string(env)
-                                        : std::string(KG_SOURCE_DIR) + "/extract/models";
-}();
+using testing_support::kModelDir;
 
 class TokenizerTest : public ::testing::Test {
  protected:
