@@ -9,6 +9,7 @@
 #include <string>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "rdf_internal.hpp"
 
@@ -48,6 +49,24 @@ bool is_default_statement_iri(std::string_view iri, std::string_view s, std::str
   return iri.substr(iri.size() - 16) == hex64(h);
 }
 
+// A term spelled unambiguously (kind, then length-prefixed parts), for sets of triples.
+void append_term_key(std::string& key, const TermView& t) {
+  key += static_cast<char>('0' + static_cast<int>(t.kind));
+  for (const std::string_view part : {t.value, t.datatype, t.language}) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  }
+}
+
+std::string triple_key(const TermView& s, std::string_view p, const TermView& o) {
+  std::string key;
+  append_term_key(key, s);
+  append_term_key(key, TermView::iri(p));
+  append_term_key(key, o);
+  return key;
+}
+
 struct Scope {
   std::string graph;             // "" = default graph
   bool all_provenance = false;   // merged output: every evidence node
@@ -76,6 +95,11 @@ class Emitter {
       }
       for (const auto& d : g_.documents()) s.documents.push_back(&d);
       for (const auto& q : g_.extras()) s.extras.push_back(&q);
+      // One default graph holds every triple once: an extra read from a named graph
+      // may repeat another extra (the same triple in two graphs) or a triple the
+      // model writes, and a reader keeps such a repeat once, so writing it twice
+      // would not survive write -> read -> write. Only subjects of extras can repeat.
+      for (const Quad* q : s.extras) extra_subjects_.insert(subject_key(TermView::of(q->subject)));
       emit(s);
       return;
     }
@@ -176,7 +200,7 @@ class Emitter {
       for (const auto& [predicate, object] : direct) b.add(*predicate, TermView::iri(*object));
       if (b.pairs.empty()) continue;
       sort_pairs(b);
-      sink_.block(b, s.graph);
+      put(b, s);
     }
 
     // Statement nodes (with their evidence) for relations that carry more
@@ -199,7 +223,7 @@ class Emitter {
       if (!d->date.empty()) b.add(vocab::kDctermsDate, TermView::literal(d->date, vocab::kXsdDate));
       if (!d->source.empty()) b.add(vocab::kDctermsSource, TermView::literal(d->source));
       sort_pairs(b);
-      sink_.block(b, s.graph);
+      put(b, s);
     }
 
     if (!s.extras.empty()) sink_.section("other triples");
@@ -246,7 +270,7 @@ class Emitter {
       b.add(vocab::kKgoEvidenceProp, TermView::iri(evidence_iris.back()));
     }
     sort_pairs(b);
-    sink_.block(b, s.graph);
+    put(b, s);
 
     Block ev;
     for (std::size_t i = 0; i < evidence.size(); ++i) {
@@ -268,12 +292,29 @@ class Emitter {
       }
       if (!p.rule.empty()) ev.add(vocab::kKgoRule, TermView::literal(p.rule));
       sort_pairs(ev);
-      sink_.block(ev, s.graph);
+      put(ev, s);
     }
   }
 
+  static std::string subject_key(const TermView& subject) {
+    std::string key;
+    append_term_key(key, subject);
+    return key;
+  }
+
+  // Hands a block to the sink; in merged output, remembers the triples of subjects
+  // that extras use too (see run).
+  void put(const Block& b, const Scope& s) {
+    if (!extra_subjects_.empty() && extra_subjects_.contains(subject_key(b.subject))) {
+      for (const auto& po : b.pairs)
+        written_.insert(triple_key(b.subject, po.predicate, po.object));
+    }
+    sink_.block(b, s.graph);
+  }
+
   // Extras keep their order; triples of one subject are gathered into one
-  // block at the place the subject first appears.
+  // block at the place the subject first appears. In merged output a triple
+  // already written (by the model or an earlier extra) is not written again.
   void emit_extras(const Scope& s, Block& b) {
     std::vector<std::size_t> order(s.extras.size());
     std::unordered_map<std::string, std::size_t> first;
@@ -294,8 +335,14 @@ class Emitter {
       b.subject = TermView::of(s.extras[order[i]]->subject);
       for (; i < order.size() && group[order[i]] == g0; ++i) {
         const Quad& q = *s.extras[order[i]];
+        if (!extra_subjects_.empty() &&
+            !written_.insert(triple_key(b.subject, q.predicate.value, TermView::of(q.object)))
+                 .second) {
+          continue;
+        }
         b.add(q.predicate.value, TermView::of(q.object));
       }
+      if (b.pairs.empty()) continue;
       sort_pairs(b);
       sink_.block(b, s.graph);
     }
@@ -306,6 +353,9 @@ class Emitter {
   BlockSink& sink_;
   std::vector<Vertex> order_;
   std::vector<std::size_t> rank_;
+  // Merged output only: subjects of extras, and the triples of theirs written so far.
+  std::unordered_set<std::string> extra_subjects_;
+  std::unordered_set<std::string> written_;
 };
 
 }  // namespace
