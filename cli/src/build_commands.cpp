@@ -13,7 +13,9 @@
 #include <kg/extract/builder.hpp>
 #include <kg/extract/reader.hpp>
 #include <kg/extract/relation_eval.hpp>
+#include <kg/graph/iri.hpp>
 #include <kg/ontology/ontology.hpp>
+#include <map>
 #include <mutex>
 #include <sstream>
 #include <thread>
@@ -106,6 +108,14 @@ std::vector<extract::Article> read_inputs(const std::vector<std::string>& inputs
   if (out.empty()) {
     fail_command(make_error(Error::Code::kInvalidArgument, "no articles to read", {}, 0, 0,
                             "give article files (.txt with a date header, or .jsonl)"));
+  }
+  // Two inputs with the same id ("a/article.txt" and "b/article.txt") must not share a
+  // document IRI, or their provenance would merge. Every article of such a group gets a
+  // suffix from its own text, so the IRIs do not depend on the order of the inputs.
+  std::map<std::string, std::size_t> uses;
+  for (const auto& a : out) ++uses[a.id];
+  for (auto& a : out) {
+    if (uses[a.id] > 1) a.id += "-" + hex64(stable_hash(a.text)).substr(0, 8);
   }
   return out;
 }

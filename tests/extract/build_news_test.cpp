@@ -13,6 +13,7 @@
 #include <kg/ontology/ontology.hpp>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include "extract_test_support.hpp"
@@ -202,6 +203,71 @@ TEST_F(BuildNewsTest, OpenRelationsOnlyWhenAsked) {
                       f.relation.provenance.front().rule == "open:welcome");
   }
   EXPECT_TRUE(found);
+}
+
+// NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
+// mention's nif:anchorOf is the text between its offsets (counted in code points).
+TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {
+  build("accusation.txt");
+  KnowledgeGraph graph;
+  ASSERT_TRUE(builder_->merge(graph, facts_));
+  const std::string nif(vocab::kNif);
+  const std::string doc = facts_.document.iri;
+  std::string text;
+  bool context = false;
+  std::map<std::string, std::map<std::string, std::string>> phrases;
+  for (const Quad& q : graph.extras()) {
+    if (q.subject.value == doc && q.predicate.value == nif + "isString") text = q.object.value;
+    if (q.subject.value == doc && q.object.value == nif + "Context") context = true;
+    if (q.subject.value.rfind(doc + "#char=", 0) == 0) {
+      phrases[q.subject.value][q.predicate.value] = q.object.value;
+    }
+  }
+  EXPECT_TRUE(context);
+  ASSERT_EQ(text, facts_.text);
+  ASSERT_FALSE(phrases.empty());
+  // Code-point offsets -> byte offsets of the context string.
+  std::vector<std::size_t> byte_at;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) byte_at.push_back(i);
+  }
+  byte_at.push_back(text.size());
+  for (const auto& [node, p] : phrases) {
+    const std::size_t b = std::stoul(p.at(std::string(vocab::kNifBeginIndex)));
+    const std::size_t e = std::stoul(p.at(std::string(vocab::kNifEndIndex)));
+    ASSERT_LT(b, e) << node;
+    ASSERT_LT(e, byte_at.size()) << node;
+    EXPECT_EQ(text.substr(byte_at[b], byte_at[e] - byte_at[b]),
+              p.at(std::string(vocab::kNifAnchorOf)))
+        << node;
+    EXPECT_EQ(p.at(std::string(vocab::kNifReferenceContext)), doc) << node;
+  }
+}
+
+// Two input files with the same name in different directories are two documents.
+TEST(BuildCliTest, SameFileNameTwiceGivesTwoDocuments) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "kg_build_same_name_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir / "a");
+  fs::create_directories(dir / "b");
+  fs::copy_file(kNews + "accusation.txt", dir / "a" / "article.txt");
+  fs::copy_file(kNews + "alliance.txt", dir / "b" / "article.txt");
+  const std::string cmd =
+      std::string(KG_BINARY) + " build " + (dir / "a" / "article.txt").string() + " " +
+      (dir / "b" / "article.txt").string() + " -o " + (dir / "out").string() + " --format jsonl -q";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+  std::istringstream lines(read_text((dir / "out" / "graph.jsonl").string()));
+  std::set<std::string> docs;
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find("\"type\":\"document\"") == std::string::npos) continue;
+    const auto at = line.find("\"doc\":\"");
+    ASSERT_NE(at, std::string::npos) << line;
+    docs.insert(line.substr(at + 7, line.find('"', at + 7) - at - 7));
+  }
+  EXPECT_EQ(docs.size(), 2U);
+  fs::remove_all(dir);
 }
 
 // The CLI: a directory of articles with --jobs 1 and --jobs 2 gives byte-identical Turtle.

@@ -1640,6 +1640,8 @@ class Analyzer {
   void verb_tagged_noun(const ontology::Trigger& tr, int t) {
     const auto tu = static_cast<std::size_t>(t);
     if (t == 0 || tok_mention_[tu - 1] < 0 || sent_of_[tu - 1] != sent_of_[tu]) return;
+    // A noun modifying another noun is a noun ("White House press secretary Josh Earnest").
+    if (has_rel(dep(t), "compound")) return;
     std::vector<ArgRef> subj;
     resolve_token(t - 1, subj);
     std::vector<ArgRef> obj;

@@ -67,6 +67,7 @@ DocumentFacts GraphBuilder::extract(const Article& article) const {
   DocumentFacts facts = build::analyse(doc, article, iri, impl_->lexicons, *impl_->onto,
                                        impl_->options.open_relations, impl_->options.base);
   facts.document.source = article.id;
+  facts.text = article.text;
   return facts;
 }
 
@@ -92,6 +93,18 @@ Result<void> GraphBuilder::merge(KnowledgeGraph& graph, const DocumentFacts& fac
   const std::string& doc = facts.document.iri;
   const std::string nif(vocab::kNif);
   const std::string count_type(vocab::kXsdNonNegativeInteger);
+  // The document is the NIF context the mention offsets count in (code points of the text).
+  if (!facts.text.empty()) {
+    std::size_t length = 0;
+    for (char c : facts.text) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    auto add = [&](std::string_view p, Term o) {
+      graph.add_extra(Quad{Term::iri(doc), Term::iri(std::string(p)), std::move(o), doc});
+    };
+    add(vocab::kRdfType, Term::iri(nif + "Context"));
+    add(vocab::kNifBeginIndex, Term::literal("0", count_type));
+    add(vocab::kNifEndIndex, Term::literal(std::to_string(length), count_type));
+    add(nif + "isString", Term::literal(facts.text));
+  }
   for (const MentionRecord& m : facts.mentions) {
     const std::string node =
         doc + "#char=" + std::to_string(m.span.begin) + "," + std::to_string(m.span.end);

@@ -1,7 +1,7 @@
 // Relation extraction scored on RAMS and CaRB dev.
 //
 // RAMS annotates one event per 5-sentence news window, with AIDA event types. The types that
-// map onto our properties (meet, attack, sanction, aid, agreement, threat, charge, denial)
+// map onto our properties (meet, attack, sanction, aid, agreement, threat, charge)
 // are scored at two levels: triggers (a fact of the mapped property whose trigger overlaps
 // the gold trigger) and arguments (the fact's subject/object mentions overlapping the gold
 // arguments of that trigger). Precision is a lower bound: other events in the window are not
@@ -50,7 +50,6 @@ std::string rams_property(const std::string& type) {
   if (starts("government.agreements")) return kgo + "signedAgreementWith";
   if (starts("contact.threatencoerce")) return kgo + "threatened";
   if (starts("justice.initiatejudicialprocess.chargeindict")) return kgo + "accused";
-  if (starts("contact.prevarication")) return kgo + "denied";
   return {};
 }
 

@@ -65,6 +65,7 @@ struct DocumentFacts {
   std::vector<MentionRecord> mentions;
   std::vector<FactRecord> facts;
   std::size_t words = 0;  ///< tokens read (for throughput figures)
+  std::string text;       ///< the article's text, which the mention offsets index (NIF context)
 };
 
 /// How often each extraction rule fired, for reports.
@@ -90,8 +91,9 @@ class GraphBuilder {
   [[nodiscard]] DocumentFacts extract(const Article& article) const;
 
   /// Adds a document's entities and facts to `graph`; mentions are kept as NIF 2.0 triples
-  /// (extras in the document's named graph). Errors are validation failures (kept as
-  /// warnings when the graph is lenient).
+  /// (extras in the document's named graph), and the document is their nif:Context, with the
+  /// whole text as nif:isString so that every offset can be checked against it. Errors are
+  /// validation failures (kept as warnings when the graph is lenient).
   Result<void> merge(KnowledgeGraph& graph, const DocumentFacts& facts) const;
 
   /// The ontology in use.
