@@ -18,7 +18,7 @@ minutes="${KG_FUZZ_MINUTES:-30}"
 max_len="${KG_FUZZ_MAX_LEN:-4096}"
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(article conllu ontology rdf_turtle rdf_ntriples rdf_nquads rdf_rdfxml)
+  targets=(article conllu ontology rdf_turtle rdf_ntriples rdf_nquads rdf_rdfxml sparql)
 fi
 if [[ ! -f "$build/CMakeCache.txt" ]]; then
   cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \

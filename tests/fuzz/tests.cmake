@@ -4,17 +4,29 @@
 # longer. In every build the reliability suite replays the corpus and the saved
 # crashes (tests/fuzz/regressions/<target>) through the same code (fuzz_entry.hpp).
 set(KG_FUZZ_SECONDS 20 CACHE STRING "Seconds each fuzz target runs under CTest")
+# The reliability suite replays the SPARQL corpus too when kg::query is built.
+if(TARGET kg_reliability_tests AND TARGET kg_query)
+  target_link_libraries(kg_reliability_tests PRIVATE kg::query)
+  target_compile_definitions(kg_reliability_tests PRIVATE KG_FUZZ_REPLAY_SPARQL=1)
+endif()
 if(KG_FUZZ AND TARGET kg_exporters AND TARGET kg_extract)
   set(_kg_fuzz_targets
     article:FuzzArticle conllu:FuzzConllu ontology:FuzzOntology
     rdf_turtle:FuzzRdfTurtle rdf_ntriples:FuzzRdfNtriples rdf_nquads:FuzzRdfNquads
     rdf_rdfxml:FuzzRdfRdfxml)
+  # SPARQL query text (kg::query, when Rasqal is there).
+  if(TARGET kg_query)
+    list(APPEND _kg_fuzz_targets sparql:FuzzSparql)
+  endif()
   foreach(_entry ${_kg_fuzz_targets})
     string(REPLACE ":" ";" _pair ${_entry})
     list(GET _pair 0 _name)
     list(GET _pair 1 _test)
     add_executable(fuzz_${_name} ${CMAKE_CURRENT_LIST_DIR}/fuzz_${_name}.cpp)
     target_link_libraries(fuzz_${_name} PRIVATE kg::exporters kg::extract kg_options kg_fuzz_options)
+    if(_name STREQUAL "sparql")
+      target_link_libraries(fuzz_${_name} PRIVATE kg::query)
+    endif()
     set(_work ${CMAKE_BINARY_DIR}/fuzz/${_name})
     add_test(NAME ${_test}
       COMMAND sh -c "mkdir -p '${_work}/corpus' '${_work}/artifacts' && exec \"$0\" \"$@\""

@@ -10,6 +10,9 @@
 #include <vector>
 
 #include "../fuzz/fuzz_entry.hpp"
+#ifdef KG_FUZZ_REPLAY_SPARQL
+#include "../fuzz/fuzz_sparql_entry.hpp"
+#endif
 #include "reliability_support.hpp"
 
 namespace kg::reliability {
@@ -41,6 +44,9 @@ const Target kTargets[] = {
     {"ontology", kg::fuzz::ontology}, {"rdf_turtle", rdf_turtle},
     {"rdf_ntriples", rdf_ntriples},   {"rdf_nquads", rdf_nquads},
     {"rdf_rdfxml", rdf_rdfxml},
+#ifdef KG_FUZZ_REPLAY_SPARQL
+    {"sparql", kg::fuzz::sparql},
+#endif
 };
 
 std::vector<fs::path> files_under(const fs::path& dir) {
