@@ -26,8 +26,10 @@ if(TARGET kg_query)
     if(TEST ExampleG20Hamburg)
       list(APPEND _fixtures g20_out)
     endif()
+    # StoreIntegration and StorePushCli replace the same graphs in the one store: never
+    # at the same time (under ctest -j a PUT could land between another test's push and query).
     set_tests_properties(StoreIntegration PROPERTIES
-      FIXTURES_REQUIRED "${_fixtures}" LABELS store TIMEOUT 600
+      FIXTURES_REQUIRED "${_fixtures}" LABELS store TIMEOUT 600 RESOURCE_LOCK virtuoso_graphs
       ENVIRONMENT "KG_VIRTUOSO_DIR=${_vdir};KG_SEED_GRAPH=${CMAKE_BINARY_DIR}/examples-out/g20_hamburg.ttl;KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR}")
     if(TARGET kg)
       add_test(NAME StorePushCli
@@ -39,6 +41,7 @@ if(TARGET kg_query)
           if '$<TARGET_FILE:kg>' push '${CMAKE_BINARY_DIR}/examples-out/g20_hamburg.nq' --endpoint $ep --user dba --password wrong 2> '${_vdir}/err.txt'; then exit 1; fi; \
           grep -q 'HTTP 401' '${_vdir}/err.txt'")
       set_tests_properties(StorePushCli PROPERTIES FIXTURES_REQUIRED "${_fixtures}" LABELS store
+        RESOURCE_LOCK virtuoso_graphs
         ENVIRONMENT KG_ONTOLOGY_DIR=${KG_SOURCE_ONTOLOGY_DIR})
     endif()
   else()
