@@ -174,7 +174,8 @@ Result<KnowledgeGraph> read_graph(std::istream& in, const Format& format,
                 std::string(source_name), 0, 0, "read Turtle, N-Triples, N-Quads or RDF/XML");
   }
   const auto backend = options.parser == RdfParser::kRaptor ? detail::ParserBackend::kRaptor
-                                                            : detail::ParserBackend::kSerd;
+                       : options.parser == RdfParser::kSerd ? detail::ParserBackend::kSerd
+                                                            : detail::ParserBackend::kLines;
   return detail::read_rdf(in, *syntax, source_name, options, backend);
 }
 

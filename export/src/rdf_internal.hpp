@@ -130,7 +130,9 @@ Result<void> write_rdf(const KnowledgeGraph& graph, Syntax syntax, std::ostream&
                        const WriteOptions& options);
 
 // Which parser reads Turtle, N-Triples and N-Quads (RDF/XML always uses Raptor).
-enum class ParserBackend { kSerd, kRaptor };
+// kLines: N-Triples and N-Quads line by line (ntriples_line.hpp) with serd behind it
+// for anything unusual; serd for Turtle.
+enum class ParserBackend { kLines, kSerd, kRaptor };
 
 // Parses `in` and maps the triples onto a new KnowledgeGraph.
 Result<KnowledgeGraph> read_rdf(std::istream& in, Syntax syntax, std::string_view source_name,

@@ -12,9 +12,11 @@
 #include <array>
 #include <charconv>
 #include <cstdarg>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <istream>
 #include <kg/graph/iri.hpp>
 #include <kg/graph/vocab.hpp>
@@ -25,6 +27,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ntriples_line.hpp"
 #include "rdf_internal.hpp"
 
 namespace kg::exporters::detail {
@@ -49,35 +52,6 @@ struct QuadRec {
   Id o;
   Id g;
 };
-
-// Length of the valid UTF-8 sequence starting at `s[i]`, or 0 when it is not one
-// (overlong forms, surrogates and code points above U+10FFFF are invalid).
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  const unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  std::size_t n = 0;
-  unsigned char lo = 0x80;
-  unsigned char hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size() || b(i + 1) < lo || b(i + 1) > hi) return 0;
-  for (std::size_t k = 2; k < n; ++k) {
-    if (b(i + k) < 0x80 || b(i + k) > 0xBF) return 0;
-  }
-  return n;
-}
 
 bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
@@ -124,7 +98,8 @@ const char* term_problem(Term::Kind kind, std::string_view value, std::string_vi
 
 // Interns terms: each distinct term is stored once in an arena and named by
 // a 32-bit id, so a million quads cost 16 bytes each. An open-addressing
-// table of (hash, id) keeps lookups to one cache line in the common case.
+// table of (hash, stored term) finds a term with two cache misses: the slot,
+// then the stored term, whose header (id, lengths, kind) precedes its bytes.
 class TermTable {
  public:
   TermTable() : slots_(1 << 16), mask_((1 << 16) - 1) {
@@ -148,8 +123,10 @@ class TermTable {
     std::size_t i = h & mask_;
     for (;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.id == kNone) break;
-      if (slot.hash == h && equal(terms_[slot.id], kind, value, datatype, language)) return slot.id;
+      if (slot.stored == nullptr) break;
+      if (slot.hash == h && matches(slot.stored, kind, value, datatype, language)) {
+        return stored_id(slot.stored);
+      }
     }
     // A new term: check it once (repeats are found above and cost nothing more).
     // The reason stays until read: a reader stops at the first refused term, and
@@ -158,8 +135,19 @@ class TermTable {
       problem_ = why;
       return kNone;
     }
+    if (value.size() > UINT32_MAX || datatype.size() > UINT32_MAX ||
+        language.size() > kMaxLanguage) {
+      problem_ = "a term longer than 4 GB";
+      return kNone;
+    }
+    const Id id = static_cast<Id>(terms_.size());
     const std::size_t n = value.size() + datatype.size() + language.size();
-    char* stored = allocate(n);
+    char* header = allocate(kHeader + n);
+    const std::array<std::uint32_t, 4> fields{
+        id, static_cast<std::uint32_t>(value.size()), static_cast<std::uint32_t>(datatype.size()),
+        static_cast<std::uint32_t>(language.size() << 2 | static_cast<std::size_t>(kind))};
+    std::memcpy(header, fields.data(), kHeader);
+    char* stored = header + kHeader;
     // An empty string_view may hold a null pointer, and memcpy from null is
     // undefined even for zero bytes (UBSan stops on it): copy non-empty parts only.
     const auto copy = [](char* to, std::string_view from) {
@@ -173,9 +161,8 @@ class TermTable {
     rec.value = std::string_view(stored, value.size());
     rec.datatype = std::string_view(stored + value.size(), datatype.size());
     rec.language = std::string_view(stored + value.size() + datatype.size(), language.size());
-    const Id id = static_cast<Id>(terms_.size());
     terms_.push_back(rec);
-    slots_[i] = {h, id};
+    slots_[i] = {h, header};
     if (terms_.size() * 2 > slots_.size()) grow();
     return id;
   }
@@ -185,8 +172,10 @@ class TermTable {
     const std::uint64_t h = hash(Term::Kind::kIri, iri, {}, {});
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& slot = slots_[i];
-      if (slot.id == kNone) return kNone;
-      if (slot.hash == h && equal(terms_[slot.id], Term::Kind::kIri, iri, {}, {})) return slot.id;
+      if (slot.stored == nullptr) return kNone;
+      if (slot.hash == h && matches(slot.stored, Term::Kind::kIri, iri, {}, {})) {
+        return stored_id(slot.stored);
+      }
     }
   }
 
@@ -197,17 +186,28 @@ class TermTable {
     mask_ = 0;
   }
 
+  // Frees everything once no term is used any more.
+  void release() {
+    drop_lookup();
+    std::vector<TermRec>().swap(terms_);
+    std::vector<std::unique_ptr<char[]>>().swap(chunks_);
+    current_ = nullptr;
+    used_ = 0;
+  }
+
   /// Why the last intern() gave kNone: the term cannot be kept (see term_problem).
   [[nodiscard]] const char* problem() const { return problem_; }
 
   [[nodiscard]] const TermRec& operator[](Id id) const { return terms_[id]; }
   [[nodiscard]] std::size_t size() const { return terms_.size(); }
 
- private:
-  struct Slot {
-    std::uint64_t hash = 0;
-    Id id = kNone;
-  };
+  // Starts loading the slot where a term with hash `h` is looked up first, and
+  // (prefetch_term) the term stored there: a reader that knows its next terms
+  // overlaps their cache misses instead of waiting for each in turn.
+  void prefetch_slot(std::uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
+  void prefetch_term(std::uint64_t h) const {
+    if (const char* stored = slots_[h & mask_].stored) __builtin_prefetch(stored);
+  }
 
   static std::uint64_t hash(Term::Kind kind, std::string_view value, std::string_view datatype,
                             std::string_view language) {
@@ -217,18 +217,46 @@ class TermTable {
     return h ^ (h >> 29);
   }
 
-  static bool equal(const TermRec& t, Term::Kind kind, std::string_view value,
-                    std::string_view datatype, std::string_view language) {
-    return t.kind == kind && t.value == value && t.datatype == datatype && t.language == language;
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    const char* stored = nullptr;  // the term's header in the arena; nullptr: empty
+  };
+  // Header of a stored term: id, value length, datatype length, language length << 2 | kind
+  // (read with memcpy: the arena keeps no alignment).
+  static constexpr std::size_t kHeader = 4 * sizeof(std::uint32_t);
+  static constexpr std::size_t kMaxLanguage = UINT32_MAX >> 2;
+
+  static Id stored_id(const char* header) {
+    Id id = kNone;
+    std::memcpy(&id, header, sizeof id);
+    return id;
+  }
+
+  static bool matches(const char* header, Term::Kind kind, std::string_view value,
+                      std::string_view datatype, std::string_view language) {
+    std::array<std::uint32_t, 4> f{};
+    std::memcpy(f.data(), header, kHeader);
+    if (f[1] != value.size() || f[2] != datatype.size() ||
+        f[3] != (language.size() << 2 | static_cast<std::size_t>(kind))) {
+      return false;
+    }
+    const char* p = header + kHeader;
+    const auto same = [&p](std::string_view part) {
+      const bool equal = part.empty() || std::memcmp(p, part.data(), part.size()) == 0;
+      p += part.size();
+      return equal;
+    };
+    return same(value) && same(datatype) && same(language);
   }
 
   void grow() {
     std::vector<Slot> bigger(slots_.size() * 2);
     const std::size_t mask = bigger.size() - 1;
     for (const Slot& slot : slots_) {
-      if (slot.id == kNone) continue;
+      if (slot.stored == nullptr) continue;
       std::size_t i = slot.hash & mask;
-      while (bigger[i].id != kNone) i = (i + 1) & mask;
+      while (bigger[i].stored != nullptr) i = (i + 1) & mask;
       bigger[i] = slot;
     }
     slots_ = std::move(bigger);
@@ -319,6 +347,10 @@ struct SerdContext {
   std::optional<Error> error;
   std::string s_buf, p_buf, o_buf, g_buf, dt_buf, blank_buf, object_blank_buf;
   std::istream* in = nullptr;
+  // Bytes read from `in` already (by the line reader) that serd reads first, and the
+  // number of lines before them, added to serd's line numbers.
+  std::string_view pending;
+  std::size_t line_offset = 0;
   bool stream_failed = false;
   TripleSink* sink = nullptr;  // set when streaming: triples go here, not into `input`
   Id last_subject = kNone;     // the previous statement's subject
@@ -532,16 +564,30 @@ SerdStatus serd_on_error(void* handle, const SerdError* error) {
   va_end(args);
   std::string message(text.data());
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  ctx->error =
-      make_error(Error::Code::kParse, "syntax error: " + message, ctx->source, error->line,
-                 error->col, "fix the RDF at this position (the file is not valid for its syntax)");
+  // serd counts the columns of its input's first line from 1 and of the others from 0:
+  // input that starts at a later line of the file is counted as the file's lines are.
+  unsigned column = error->col;
+  if (ctx->line_offset > 0 && error->line == 1 && column > 0) --column;
+  ctx->error = make_error(Error::Code::kParse, "syntax error: " + message, ctx->source,
+                          error->line + ctx->line_offset, column,
+                          "fix the RDF at this position (the file is not valid for its syntax)");
   return SERD_SUCCESS;
 }
 
 size_t serd_read_istream(void* buf, size_t size, size_t nmemb, void* stream) {
   auto* ctx = static_cast<SerdContext*>(stream);
-  ctx->in->read(static_cast<char*>(buf), static_cast<std::streamsize>(size * nmemb));
-  return static_cast<size_t>(ctx->in->gcount()) / size;
+  // serd takes a short read for the end of the input: fill the whole request.
+  auto* out = static_cast<char*>(buf);
+  const std::size_t wanted = size * nmemb;
+  const std::size_t from_pending = std::min(wanted, ctx->pending.size());
+  if (from_pending > 0) std::memcpy(out, ctx->pending.data(), from_pending);
+  ctx->pending.remove_prefix(from_pending);
+  std::size_t n = from_pending;
+  if (n < wanted) {
+    ctx->in->read(out + n, static_cast<std::streamsize>(wanted - n));
+    n += static_cast<std::size_t>(ctx->in->gcount());
+  }
+  return n / size;
 }
 
 int serd_stream_error(void* stream) {
@@ -549,14 +595,19 @@ int serd_stream_error(void* stream) {
   return ctx->in->bad() ? 1 : 0;
 }
 
+// `pending` (bytes already taken from `in`, starting a line after `line_offset`
+// lines) is read before the rest of `in`.
 Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string& source,
                              const std::string& base, ParsedInput* input,
-                             TripleSink* sink = nullptr) {
+                             TripleSink* sink = nullptr, std::string_view pending = {},
+                             std::size_t line_offset = 0) {
   SerdContext ctx;
   ctx.input = input;
   ctx.sink = sink;
   ctx.source = source;
   ctx.in = &in;
+  ctx.pending = pending;
+  ctx.line_offset = line_offset;
   SerdNode base_node =
       serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
   std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(serd_env_new(&base_node), &serd_env_free);
@@ -582,6 +633,147 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
     return fail(Error::Code::kParse,
                 std::string("cannot parse: ") + reinterpret_cast<const char*>(serd_strerror(st)),
                 source, 0, 0, "check that the file is valid for its syntax");
+  }
+  return {};
+}
+
+// N-Triples and N-Quads into the quad table: lines in the common shape are read by
+// read_ntriples_line, without serd's byte-by-byte reading and node copies. At the
+// first line it is unsure of, serd reads the rest of the input from that line on
+// (nothing before it carries state into it), so what serd accepts, how it reads it
+// and every error it or the term check gives (with its line and column) stay as they
+// were; a term the check refuses also goes to serd, which reports it.
+Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::string& source,
+                                  const std::string& base, ParsedInput& input) {
+  constexpr std::size_t kChunk = 1 << 20;
+  // Lines are read in batches: all of a batch's lines are parsed and the lookups of
+  // their objects started before any is interned (see TermTable::prefetch_slot).
+  constexpr std::size_t kBatch = 32;
+  struct Line {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    LineResult result = LineResult::kUnsure;
+    LineStatement statement;
+    std::uint64_t object_hash = 0;
+    std::string scratch;
+  };
+  const bool quads = syntax == Syntax::kNQuads;
+  std::vector<char> buf(kChunk);
+  std::size_t begin = 0;  // unread bytes are [begin, end)
+  std::size_t end = 0;
+  std::size_t lines = 0;  // lines read so far
+  bool eof = false;
+  std::vector<Line> batch(kBatch);
+  std::string blank_buf;
+  TermTable& terms = input.terms;
+  Id last_subject = kNone;
+  std::array<Id, 64> predicate_cache{};
+  // Room for the quads: a statement takes about 100 bytes of N-Triples.
+  if (auto* file = dynamic_cast<std::ifstream*>(&in); file != nullptr) {
+    const auto here = file->tellg();
+    if (here >= 0 && file->seekg(0, std::ios::end)) {
+      const auto size = file->tellg();
+      file->seekg(here);
+      if (size > here) input.quads.reserve(static_cast<std::size_t>(size - here) / 100);
+    }
+    file->clear();
+  }
+  const auto intern = [&](const LineTerm& t) -> Id {
+    if (t.kind == Term::Kind::kBlank) {
+      return terms.intern(Term::Kind::kBlank, stable_blank(t.value, "b", blank_buf));
+    }
+    return terms.intern(t.kind, t.value, t.datatype, t.language);
+  };
+  // Interns a line's statement; false when a term is refused.
+  const auto add = [&](const LineStatement& st) {
+    QuadRec q{kNone, kNone, kNone, kNone};
+    // Triples of one subject mostly come together, and predicates are few.
+    const TermRec& last = terms[last_subject];
+    if (st.subject.kind == Term::Kind::kIri && last_subject != kNone &&
+        last.kind == Term::Kind::kIri && last.value == st.subject.value) {
+      q.s = last_subject;
+    } else {
+      q.s = intern(st.subject);
+    }
+    // A small table by the IRI's length and last bytes, probed linearly.
+    const std::string_view p = st.predicate.value;
+    std::uint64_t tail = 0;
+    const std::size_t k = std::min<std::size_t>(p.size(), sizeof tail);
+    std::memcpy(&tail, p.data() + p.size() - k, k);
+    std::size_t slot = mix64(tail ^ (static_cast<std::uint64_t>(p.size()) << 56));
+    for (std::size_t probe = 0; probe < 8 && q.p == kNone; ++probe, ++slot) {
+      Id& cached = predicate_cache[slot % predicate_cache.size()];
+      if (cached == kNone) {
+        q.p = cached = intern(st.predicate);
+      } else if (terms[cached].value == p && terms[cached].kind == Term::Kind::kIri) {
+        q.p = cached;
+      }
+    }
+    if (q.p == kNone) q.p = intern(st.predicate);
+    q.o = intern(st.object);
+    const bool graph = !st.graph.value.empty();
+    if (graph) q.g = intern(st.graph);
+    if (q.s == kNone || q.p == kNone || q.o == kNone || (graph && q.g == kNone)) return false;
+    last_subject = q.s;
+    input.quads.push_back(q);
+    return true;
+  };
+  for (;;) {
+    // The complete lines in the buffer, up to a batch (and at the end, the last line).
+    std::size_t n = 0;
+    std::size_t next = begin;
+    while (n < kBatch && next < end) {
+      const auto* nl = static_cast<const char*>(std::memchr(buf.data() + next, '\n', end - next));
+      if (nl == nullptr && !eof) break;
+      const std::size_t line_end = nl != nullptr ? static_cast<std::size_t>(nl - buf.data()) : end;
+      batch[n].begin = next;
+      batch[n].end = line_end;
+      ++n;
+      next = nl != nullptr ? line_end + 1 : end;
+    }
+    if (n == 0) {
+      if (eof) break;
+      // Keep the partial line, make room (a line longer than the buffer grows it) and read on.
+      if (begin > 0) {
+        std::memmove(buf.data(), buf.data() + begin, end - begin);
+        end -= begin;
+        begin = 0;
+      }
+      if (end == buf.size()) buf.resize(buf.size() * 2);
+      in.read(buf.data() + end, static_cast<std::streamsize>(buf.size() - end));
+      const auto got = static_cast<std::size_t>(in.gcount());
+      end += got;
+      if (got == 0) eof = true;
+      continue;
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      Line& line = batch[k];
+      line.result =
+          read_ntriples_line(std::string_view(buf.data() + line.begin, line.end - line.begin),
+                             quads, line.scratch, line.statement);
+      if (line.result != LineResult::kStatement) continue;
+      const LineTerm& o = line.statement.object;
+      line.object_hash = TermTable::hash(o.kind, o.value, o.datatype, o.language);
+      terms.prefetch_slot(line.object_hash);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      if (batch[k].result == LineResult::kStatement) terms.prefetch_term(batch[k].object_hash);
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+      const Line& line = batch[k];
+      const bool taken = line.result == LineResult::kNothing ||
+                         (line.result == LineResult::kStatement && add(line.statement));
+      if (!taken) {
+        return parse_with_serd(in, syntax, source, base, &input, nullptr,
+                               std::string_view(buf.data() + line.begin, end - line.begin), lines);
+      }
+      ++lines;
+    }
+    begin = next;
+  }
+  if (in.bad()) {
+    return fail(Error::Code::kIo, "cannot read '" + source + "'", source, 0, 0,
+                "check that the file is readable");
   }
   return {};
 }
@@ -783,9 +975,12 @@ class GraphBuilder {
     classify();
     read_statements();
     add_entities();
-    add_relations();
     add_documents();
+    collect_relations();
     add_extras();
+    // The edges take most of the graph's memory: the quad and term tables go first.
+    release_input();
+    add_relations();
     return std::move(graph_);
   }
 
@@ -1131,30 +1326,20 @@ class GraphBuilder {
     }
   }
 
-  void add_relations() {
-    // Adjacency lists sized exactly: vectors grown by doubling kept a third
-    // of their room empty and copied themselves five times on the way.
-    std::vector<std::uint32_t> out_degree(graph_.num_entities(), 0);
-    std::vector<std::uint32_t> in_degree(graph_.num_entities(), 0);
-    auto count = [&](Id s, Id o) {
-      if (vertex_[s] == kNoVertex || vertex_[o] == kNoVertex) return;
-      ++out_degree[vertex_[s]];
-      ++in_degree[vertex_[o]];
-    };
-    for (const auto& pending : pending_) count(pending.subject, pending.object);
-    for (std::uint32_t i = 0; i < q_.size(); ++i) {
-      if (relation_quad_[i] && consumed_[i] && !claimed_direct(i)) count(q_[i].s, q_[i].o);
-    }
-    for (std::size_t v = 0; v < out_degree.size(); ++v) {
-      graph_.reserve_edges(v, out_degree[v], in_degree[v]);
-    }
+  // The relations to add, by vertex: statement nodes first, then direct triples,
+  // each in input order. A relation quad whose ends are not both entities stays a
+  // triple (add_extras).
+  void collect_relations() {
     for (auto& pending : pending_) {
       const auto s = vertex_[pending.subject];
       const auto o = vertex_[pending.object];
       if (s == kNoVertex || o == kNoVertex) continue;
-      (void)graph_.add_relation(s, std::move(pending.relation), o);
+      stated_.push_back({s, o, std::move(pending.relation)});
     }
-    pending_.clear();
+    std::vector<PendingRelation>().swap(pending_);
+    std::vector<std::uint32_t> predicate_index(t_.size(), kNoIndex);
+    std::vector<std::uint32_t> graph_index(t_.size(), kNoIndex);
+    graph_names_.emplace_back();  // index 0: the default graph
     for (std::uint32_t i = 0; i < q_.size(); ++i) {
       if (!relation_quad_[i]) continue;
       const QuadRec& q = q_[i];
@@ -1166,9 +1351,82 @@ class GraphBuilder {
         continue;
       }
       if (claimed_direct(i)) continue;
-      Relation r;
-      r.predicate = std::string(t_[q.p].value);
-      if (!graph_.add_relation(s, std::move(r), o)) consumed_[i] = false;
+      std::uint32_t& p = predicate_index[q.p];
+      if (p == kNoIndex) {
+        p = static_cast<std::uint32_t>(predicates_.size());
+        predicates_.emplace_back(t_[q.p].value);
+      }
+      std::uint32_t g = 0;
+      if (q.g != kNone) {
+        std::uint32_t& known = graph_index[q.g];
+        if (known == kNoIndex) {
+          known = static_cast<std::uint32_t>(graph_names_.size());
+          const TermRec& name = t_[q.g];
+          graph_names_.push_back(name.kind == Term::Kind::kBlank ? "_:" + std::string(name.value)
+                                                                 : std::string(name.value));
+        }
+        g = known;
+      }
+      direct_.push_back({static_cast<std::uint32_t>(s), static_cast<std::uint32_t>(o), p, g});
+    }
+  }
+
+  void release_input() {
+    std::vector<QuadRec>().swap(q_);
+    t_.release();
+    std::vector<std::uint32_t>().swap(offsets_);
+    std::vector<std::uint32_t>().swap(by_subject_);
+    std::vector<Kind>().swap(kind_);
+    std::vector<bool>().swap(valid_iri_);
+    std::vector<bool>().swap(consumed_);
+    std::vector<bool>().swap(relation_quad_);
+    std::vector<bool>().swap(statement_direct_);
+    std::vector<std::int8_t>().swap(relation_predicate_);
+    std::vector<KnowledgeGraph::Vertex>().swap(vertex_);
+  }
+
+  void add_relations() {
+    // Adjacency lists sized exactly: vectors grown by doubling kept a third
+    // of their room empty and copied themselves five times on the way.
+    std::vector<std::uint32_t> out_degree(graph_.num_entities(), 0);
+    std::vector<std::uint32_t> in_degree(graph_.num_entities(), 0);
+    for (const auto& r : stated_) {
+      ++out_degree[r.subject];
+      ++in_degree[r.object];
+    }
+    for (const auto& r : direct_) {
+      ++out_degree[r.subject];
+      ++in_degree[r.object];
+    }
+    for (std::size_t v = 0; v < out_degree.size(); ++v) {
+      graph_.reserve_edges(v, out_degree[v], in_degree[v]);
+    }
+    std::vector<std::uint32_t>().swap(out_degree);
+    std::vector<std::uint32_t>().swap(in_degree);
+    for (auto& r : stated_) (void)graph_.add_relation(r.subject, std::move(r.relation), r.object);
+    std::vector<StatedRelation>().swap(stated_);
+    // Each relation appends to its object's in-edge list, somewhere in memory: start
+    // loading the vertex record, then the list's end, some relations ahead.
+    const KnowledgeGraph::Graph& g = graph_.graph();
+    const std::size_t n = direct_.size();
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + 2 * kAhead < n) {
+        __builtin_prefetch(&g.m_vertices[direct_[i + 2 * kAhead].object].m_in_edges);
+      }
+      if (i + kAhead < n) {
+        const auto& in = g.m_vertices[direct_[i + kAhead].object].m_in_edges;
+        __builtin_prefetch(in.data() + in.size());
+      }
+      const DirectRelation& r = direct_[i];
+      Relation relation;
+      relation.predicate = predicates_[r.predicate];
+      if (!graph_.add_relation(r.subject, std::move(relation), r.object)) {
+        // Refused (should not happen: the predicate is a valid IRI): kept as a triple.
+        graph_.add_extra({Term::iri(graph_.entity(r.subject).iri),
+                          Term::iri(predicates_[r.predicate]),
+                          Term::iri(graph_.entity(r.object).iri), graph_names_[r.graph]});
+      }
     }
   }
 
@@ -1252,6 +1510,23 @@ class GraphBuilder {
   std::vector<bool> statement_direct_;
   std::vector<PendingRelation> pending_;
   std::vector<KnowledgeGraph::Vertex> vertex_;
+  // What add_relations adds once the input is released (collect_relations).
+  struct StatedRelation {
+    KnowledgeGraph::Vertex subject;
+    KnowledgeGraph::Vertex object;
+    Relation relation;
+  };
+  struct DirectRelation {
+    std::uint32_t subject;
+    std::uint32_t object;
+    std::uint32_t predicate;  // in predicates_
+    std::uint32_t graph;      // in graph_names_
+  };
+  static constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
+  std::vector<StatedRelation> stated_;
+  std::vector<DirectRelation> direct_;
+  std::vector<std::string> predicates_;
+  std::vector<std::string> graph_names_;
 };
 
 }  // namespace
@@ -1263,6 +1538,9 @@ Result<KnowledgeGraph> read_rdf(std::istream& in, Syntax syntax, std::string_vie
   ParsedInput input;
   Result<void> parsed = (syntax == Syntax::kRdfXml || backend == ParserBackend::kRaptor)
                             ? parse_with_raptor(in, syntax, source, base, input)
+                        : (backend == ParserBackend::kLines &&
+                           (syntax == Syntax::kNTriples || syntax == Syntax::kNQuads))
+                            ? parse_ntriples_lines(in, syntax, source, base, input)
                             : parse_with_serd(in, syntax, source, base, &input);
   if (!parsed) return tl::unexpected(parsed.error());
   return GraphBuilder(input, options).build();

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cstring>
 #include <kg/graph/knowledge_graph.hpp>
 #include <stdexcept>
 
@@ -15,6 +16,26 @@ bool push_unique(std::vector<T>& values, T value) {
   if (std::find(values.begin(), values.end(), value) != values.end()) return false;
   values.push_back(std::move(value));
   return true;
+}
+
+// The predicate cache is probed from a predicate's slot over this many entries.
+constexpr std::size_t kPredicateProbes = 8;
+
+// The cached entry for `predicate` (probing from `slot`), or nullptr; `empty` gets the
+// first free entry on the way (nullptr when none).
+template <class Cache>
+auto* cached_predicate(Cache& cache, std::size_t slot, std::string_view predicate,
+                       typename Cache::value_type** empty = nullptr) {
+  if (empty != nullptr) *empty = nullptr;
+  for (std::size_t k = 0; k < kPredicateProbes; ++k, slot = (slot + 1) % cache.size()) {
+    auto& entry = cache[slot];
+    if (entry == nullptr) {
+      if (empty != nullptr) *empty = &entry;
+      return typename Cache::value_type{};
+    }
+    if (entry->first == predicate) return entry;
+  }
+  return typename Cache::value_type{};
 }
 
 std::string quad_key(const Quad& q) {
@@ -79,8 +100,8 @@ KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&& other) noexcept {
   num_keys_ = other.num_keys_;
   other.num_keys_ = 0;
   by_predicate_ = std::move(other.by_predicate_);
-  last_predicate_ = nullptr;
-  other.last_predicate_ = nullptr;
+  predicate_cache_.fill(nullptr);
+  other.predicate_cache_.fill(nullptr);
   documents_ = std::move(other.documents_);
   document_index_ = std::move(other.document_index_);
   extras_ = std::move(other.extras_);
@@ -107,7 +128,7 @@ void KnowledgeGraph::rebuild_indexes() {
   key_slots_.clear();
   num_keys_ = 0;
   by_predicate_.clear();
-  last_predicate_ = nullptr;
+  predicate_cache_.fill(nullptr);
   for (auto [it, end] = boost::vertices(graph_); it != end; ++it) {
     const Entity& e = graph_[*it];
     by_iri_.emplace(e.iri, *it);
@@ -131,11 +152,25 @@ void KnowledgeGraph::index_edge(Edge e, std::size_t out_index) {
     throw std::length_error("KnowledgeGraph: more than 2^32 - 1 entities or out-edges");
   }
   const std::string& predicate = graph_[e].predicate;
-  if (last_predicate_ == nullptr || last_predicate_->first != predicate) {
-    last_predicate_ = &*by_predicate_.try_emplace(predicate).first;
+  PredicateIndex::value_type** empty = nullptr;
+  PredicateIndex::value_type* entry =
+      cached_predicate(predicate_cache_, predicate_slot(predicate), predicate, &empty);
+  if (entry == nullptr) {
+    entry = &*by_predicate_.try_emplace(predicate).first;
+    if (empty != nullptr) *empty = entry;
   }
-  last_predicate_->second.push_back(
+  entry->second.push_back(
       {static_cast<std::uint32_t>(source), static_cast<std::uint32_t>(out_index)});
+}
+
+std::size_t KnowledgeGraph::predicate_slot(std::string_view predicate) {
+  // Predicate IRIs mostly share a namespace and differ at the end: their length
+  // and last 8 bytes tell the few of a graph apart without hashing the whole IRI.
+  const std::size_t n = predicate.size();
+  const std::size_t k = std::min<std::size_t>(n, sizeof(std::uint64_t));
+  std::uint64_t tail = 0;
+  if (k > 0) std::memcpy(&tail, predicate.data() + n - k, k);
+  return mix64(tail ^ (static_cast<std::uint64_t>(n) << 56)) % kPredicateCache;
 }
 
 void KnowledgeGraph::index_keys_of(Vertex subject, std::size_t from) {
@@ -351,7 +386,8 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
                                                           Vertex object) {
   // A predicate already in the graph was checked when it came first.
   const bool known_predicate =
-      last_predicate_ != nullptr && last_predicate_->first == relation.predicate;
+      cached_predicate(predicate_cache_, predicate_slot(relation.predicate), relation.predicate) !=
+      nullptr;
   if (!known_predicate && (relation.predicate.empty() || !is_valid_iri(relation.predicate))) {
     return fail(Error::Code::kInvalidArgument,
                 "relation predicate '" + relation.predicate + "' is not a valid IRI", {}, 0, 0,
@@ -373,9 +409,7 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
       std::swap(subject, object);
     }
   }
-  const std::uint64_t key =
-      merge_hash(subject, relation.predicate, object, relation.negated, relation.attributed_to);
-  if (auto found = find_keyed(key, subject, relation, object)) {
+  if (auto found = find_keyed(subject, relation, object)) {
     Relation& existing = graph_[*found];
     for (auto& p : relation.provenance) push_unique(existing.provenance, std::move(p));
     existing.confidence = std::max(existing.confidence, relation.confidence);
@@ -397,7 +431,7 @@ Result<KnowledgeGraph::Edge> KnowledgeGraph::add_relation(Vertex subject, Relati
   return e;
 }
 
-std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_keyed(std::uint64_t hash, Vertex subject,
+std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_keyed(Vertex subject,
                                                                const Relation& relation,
                                                                Vertex object) const {
   auto same = [&](Edge e) {
@@ -413,6 +447,9 @@ std::optional<KnowledgeGraph::Edge> KnowledgeGraph::find_keyed(std::uint64_t has
     }
     return std::nullopt;
   }
+  // Hashed only here: most subjects have few out-edges and never need it.
+  const std::uint64_t hash =
+      merge_hash(subject, relation.predicate, object, relation.negated, relation.attributed_to);
   const std::size_t mask = key_slots_.size() - 1;
   const auto tag = static_cast<std::uint32_t>(hash >> 32);
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {

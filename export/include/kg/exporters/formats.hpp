@@ -52,8 +52,9 @@ struct WriteOptions {
 
 /// Which parser reads Turtle, N-Triples and N-Quads (RDF/XML is always read by Raptor).
 enum class RdfParser {
-  kAuto,    ///< the fastest available (serd)
-  kSerd,    ///< serd's streaming reader
+  kAuto,    ///< the fastest available: N-Triples/N-Quads line by line (serd reads what that
+            ///< does not take, with serd's errors), serd for Turtle
+  kSerd,    ///< serd's streaming reader for the whole input
   kRaptor,  ///< Raptor's parsers
 };
 

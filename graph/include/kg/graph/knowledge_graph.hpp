@@ -3,6 +3,7 @@
 /// with indexes by IRI, alias and predicate. Facts merge: adding a relation
 /// that exists already adds its provenance to the existing edge.
 
+#include <array>
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <functional>
@@ -207,8 +208,8 @@ class KnowledgeGraph {
   [[nodiscard]] static std::uint64_t merge_hash(Vertex subject, std::string_view predicate,
                                                 Vertex object, bool negated,
                                                 std::string_view attributed_to);
-  [[nodiscard]] std::optional<Edge> find_keyed(std::uint64_t hash, Vertex subject,
-                                               const Relation& relation, Vertex object) const;
+  [[nodiscard]] std::optional<Edge> find_keyed(Vertex subject, const Relation& relation,
+                                               Vertex object) const;
   void index_edge(Edge e, std::size_t out_index);
   void index_keys_of(Vertex subject, std::size_t from);
   void insert_key(std::uint64_t hash, Vertex subject, std::size_t index);
@@ -228,8 +229,11 @@ class KnowledgeGraph {
   // Edges of each predicate in insertion order (the Boost edge list keeps the
   // insertion order of all edges).
   PredicateIndex by_predicate_;
-  // The entry of the last predicate added: runs of one predicate skip the lookup.
-  PredicateIndex::value_type* last_predicate_ = nullptr;
+  // Recently used entries of by_predicate_ by predicate_slot(): a graph's few
+  // predicates are found without hashing their IRIs (node pointers stay valid).
+  static constexpr std::size_t kPredicateCache = 32;
+  [[nodiscard]] static std::size_t predicate_slot(std::string_view predicate);
+  std::array<PredicateIndex::value_type*, kPredicateCache> predicate_cache_{};
   std::vector<Document> documents_;
   std::unordered_map<std::string, std::size_t> document_index_;
   std::vector<Quad> extras_;

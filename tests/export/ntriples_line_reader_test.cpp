@@ -1,0 +1,153 @@
+// The default N-Triples / N-Quads reader (line by line, serd for what it does not take)
+// against serd reading the whole input: the same graph from every input, and the same
+// error (message, line, column) from every bad one.
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "export_test_util.hpp"
+
+namespace kg::exporters {
+namespace {
+
+using testing::canonical;
+using testing::read_string;
+using testing::sorted_ntriples;
+
+struct Input {
+  const char* name;
+  const char* format;  // "ntriples" or "nquads"
+  std::string text;
+};
+
+ReadOptions with(RdfParser parser) {
+  ReadOptions options;
+  options.parser = parser;
+  options.base = "http://base.example/dir/";
+  return options;
+}
+
+const std::string kS = "<http://example.org/s>";
+const std::string kP = "<http://example.org/p>";
+const std::string kKnows = "<https://kg.example.org/ontology#met>";
+
+std::vector<Input> good_inputs() {
+  return {
+      {"Plain", "ntriples", kS + " " + kP + " <http://example.org/o> .\n"},
+      {"NoFinalNewline", "ntriples", kS + " " + kP + " \"x\" ."},
+      {"CrLf", "ntriples", kS + " " + kP + " \"x\" .\r\n" + kS + " " + kP + " \"y\" .\r\n"},
+      {"TabsAndBlankLines", "ntriples",
+       "\n\t\n" + kS + "\t" + kP + "\t\"x\"\t.\t\n   \n" + kS + " " + kP + " \"z\".\n"},
+      {"Comments", "ntriples",
+       "# a comment\n" + kS + " " + kP + " \"x\" . # after\n  # indented\n"},
+      {"Escapes", "ntriples",
+       kS + " " + kP + " \"tab\\t nl\\n cr\\r q\\\" a\\' bs\\\\ b\\b f\\f\" .\n"},
+      {"UnicodeEscapes", "ntriples",
+       kS + " " + kP + " \"\\u00E9 \\U0001F600\" .\n" + kS + " " + kP +
+           " <http://example.org/\\u00E9> .\n"},
+      {"Utf8", "ntriples",
+       kS + " " + kP + " \"Сергей Лавров 😀 Zoë\"@ru .\n<http://example.org/Москва> " + kP +
+           " <http://example.org/ünï> .\n"},
+      {"LanguageTags", "ntriples",
+       kS + " " + kP + " \"a\"@en-GB .\n" + kS + " " + kP + " \"b\"@EN .\n" + kS + " " + kP +
+           " \"c\"@de-1996.\n"},
+      {"Datatypes", "ntriples",
+       kS + " " + kP + " \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n" + kS + " " + kP +
+           " \"\"^^<http://example.org/dt>.\n"},
+      {"EmptyLiteral", "ntriples", kS + " " + kP + " \"\" .\n"},
+      {"BlankNodes", "ntriples",
+       "_:a " + kP + " _:b1 .\n_:b1 " + kP + " \"x\" .\n_:x-y_z " + kP + " _:x.y .\n_:genid7 " +
+           kP + " _:b .\n"},
+      {"NoSpaceBetweenTerms", "ntriples", kS + kP + "<http://example.org/o>.\n"},
+      {"Relations", "ntriples",
+       "<https://kg.example.org/entity/A> " + kKnows +
+           " <https://kg.example.org/entity/B> .\n<https://kg.example.org/entity/A> "
+           "<http://www.w3.org/2000/01/rdf-schema#label> \"A\"@en .\n"
+           "<https://kg.example.org/entity/B> " +
+           kKnows + " <https://kg.example.org/entity/A> .\n"},
+      {"ControlCharacterInLiteral", "ntriples", kS + " " + kP + " \"bell \x07\" .\n"},
+      {"Quads", "nquads",
+       kS + " " + kP + " \"x\" <http://example.org/g> .\n" + kS + " " + kP + " \"x\" .\n_:a " + kP +
+           " _:b _:g .\n" + kS + " " + kP +
+           " <http://example.org/o> "
+           "<http://example.org/g>.\n"},
+  };
+}
+
+class LineReaderTest : public ::testing::TestWithParam<Input> {};
+
+TEST_P(LineReaderTest, ReadsTheGraphSerdReads) {
+  const Input& in = GetParam();
+  auto by_serd = read_string(in.text, in.format, with(RdfParser::kSerd));
+  ASSERT_TRUE(by_serd) << by_serd.error().to_string();
+  auto by_lines = read_string(in.text, in.format, with(RdfParser::kAuto));
+  ASSERT_TRUE(by_lines) << by_lines.error().to_string();
+  EXPECT_EQ(canonical(*by_lines), canonical(*by_serd));
+  EXPECT_EQ(sorted_ntriples(*by_lines), sorted_ntriples(*by_serd));
+  EXPECT_FALSE(sorted_ntriples(*by_lines).empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, LineReaderTest, ::testing::ValuesIn(good_inputs()),
+                         [](const ::testing::TestParamInfo<Input>& info) {
+                           return std::string(info.param.name);
+                         });
+
+std::vector<Input> bad_inputs() {
+  const std::string ok = kS + " " + kP + " \"fine\" .\n";
+  return {
+      {"SpaceInIri", "ntriples", ok + "<http://example.org/a b> " + kP + " \"x\" .\n"},
+      {"MissingDot", "ntriples", ok + kS + " " + kP + " \"x\"\n" + ok},
+      {"MissingDotQuads", "nquads", ok + kS + " " + kP + " \"x\"\n" + ok},
+      {"UnterminatedLiteral", "ntriples", ok + ok + kS + " " + kP + " \"x .\n"},
+      {"InvalidUtf8InLiteral", "ntriples", ok + kS + " " + kP + " \"caf\xC3\" .\n"},
+      {"OverlongUtf8InIri", "ntriples", ok + "<http://example.org/\xC0\xAF> " + kP + " \"x\" .\n"},
+      {"BadEscape", "ntriples", ok + kS + " " + kP + " \"a\\qb\" .\n"},
+      {"BadLanguageTag", "ntriples", ok + kS + " " + kP + " \"a\"@1x .\n"},
+      {"GraphInNTriples", "ntriples", ok + kS + " " + kP + " \"x\" <http://example.org/g> .\n"},
+      {"LiteralSubject", "ntriples", ok + "\"x\" " + kP + " \"x\" .\n"},
+      {"EscapedSpaceInIri", "ntriples", ok + "<http://example.org/a\\u0020b> " + kP + " \"x\" .\n"},
+      {"NoScheme", "ntriples", ok + "<//example.org/a> " + kP + " \"x\" .\n"},
+      {"RelativeIri", "ntriples", ok + "<s> " + kP + " <o> .\n"},
+      {"Directive", "ntriples", ok + "@prefix ex: <http://example.org/> .\n"},
+      {"ErrorAfterManyLines", "ntriples",
+       [&] {
+         std::string text;
+         for (int i = 0; i < 30000; ++i) text += ok;
+         return text + kS + " " + kP + " <http://example.org/x y> .\n";
+       }()},
+  };
+}
+
+class LineReaderErrorTest : public ::testing::TestWithParam<Input> {};
+
+TEST_P(LineReaderErrorTest, GivesSerdsError) {
+  const Input& in = GetParam();
+  auto by_serd = read_string(in.text, in.format, with(RdfParser::kSerd));
+  ASSERT_FALSE(by_serd);
+  auto by_lines = read_string(in.text, in.format, with(RdfParser::kAuto));
+  ASSERT_FALSE(by_lines);
+  EXPECT_EQ(by_lines.error().to_string(), by_serd.error().to_string());
+  EXPECT_EQ(by_lines.error().line, by_serd.error().line);
+  EXPECT_EQ(by_lines.error().column, by_serd.error().column);
+  EXPECT_EQ(by_lines.error().code, by_serd.error().code);
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, LineReaderErrorTest, ::testing::ValuesIn(bad_inputs()),
+                         [](const ::testing::TestParamInfo<Input>& info) {
+                           return std::string(info.param.name);
+                         });
+
+TEST(LineReaderFileTest, BadFileGivesTheSameErrorAsSerd) {
+  const std::string path = std::string(KG_TEST_DATA_DIR) + "/export/bad/space_in_iri.nt";
+  auto by_serd = read_graph_file(path, nullptr, with(RdfParser::kSerd));
+  auto by_lines = read_graph_file(path, nullptr, with(RdfParser::kAuto));
+  ASSERT_FALSE(by_serd);
+  ASSERT_FALSE(by_lines);
+  EXPECT_EQ(by_lines.error().to_string(), by_serd.error().to_string());
+  EXPECT_EQ(by_lines.error().line, 3U);
+}
+
+}  // namespace
+}  // namespace kg::exporters
