@@ -205,6 +205,26 @@ TEST_F(BuildNewsTest, OpenRelationsOnlyWhenAsked) {
   EXPECT_TRUE(found);
 }
 
+// Verbs of the CAMEO classes beyond the seed's: travel to, speak with, fight, impose
+// sanctions on (a light verb with an event noun).
+TEST_F(BuildNewsTest, MoreCameoVerbClasses) {
+  auto article = read_article(
+      "date 2019-05-02 Berlin\n"
+      "German Chancellor Angela Merkel traveled to Washington on Tuesday. She spoke with "
+      "Justin Trudeau by phone before the trip. The European Union imposed new sanctions on "
+      "Iran last month. Kurdish forces are fighting the Islamic State in northern Syria.\n",
+      "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  const auto visited = find("Angela Merkel", "visited", "");
+  ASSERT_FALSE(visited.empty());
+  EXPECT_EQ(label(visited.front()->object).rfind("Washington", 0), 0U);
+  // "She" is Merkel: the only person before it, whose gender the text does not state.
+  EXPECT_FALSE(find("Angela Merkel", "met", "Justin Trudeau").empty());
+  EXPECT_FALSE(find("European Union", "sanctioned", "Iran").empty());
+  EXPECT_FALSE(find("", "attacked", "Islamic State").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

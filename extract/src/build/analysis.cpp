@@ -378,6 +378,25 @@ class Analyzer {
           c.m.cls = "Person";
         }
       }
+      // A lone politician's surname the recogniser took for a place ("Merkel met Obama") is
+      // the person when it stands where an actor stands (subject, object, possessor), not
+      // after a place preposition, and is no place the lexicon knows ("Jordan").
+      static const std::set<std::string_view> kPlacePreps = {
+          "in", "at", "from", "to", "near", "into", "across", "outside", "inside", "around"};
+      for (auto& c : ner) {
+        if (c.end - c.begin != 1 || c.m.cls != "Place") continue;
+        const auto bu = static_cast<std::size_t>(c.begin);
+        if (lex_.surnames.count(tok_[bu].norm) == 0 || lex_.find_name(tok_[bu].norm) != nullptr) {
+          continue;
+        }
+        const std::string& d = dep(c.begin);
+        if (!(has_rel(d, "nsubj") || d == "obj" || d == "nmod:poss" || d == "obl:agent")) continue;
+        bool place_prep = false;
+        for (int k : children(c.begin, "case")) {
+          place_prep = place_prep || kPlacePreps.count(low_[static_cast<std::size_t>(k)]) != 0;
+        }
+        if (!place_prep) c.m.cls = "Person";
+      }
       std::erase_if(ner, [&](const Candidate& c) {
         return c.end - c.begin == 1 && (upos(c.begin) == "NOUN" || upos(c.begin) == "PRON" ||
                                         upos(c.begin) == "VERB" || upos(c.begin) == "ADV");
@@ -833,12 +852,18 @@ class Analyzer {
   Cluster& cl(int c) { return clusters_[static_cast<std::size_t>(c)]; }
 
   void resolve_in_order() {
-    // Appositions with a female title ("Melania Trump, the first lady") mark the person.
+    // Appositions with a female title ("Melania Trump, the first lady") and honorifics before
+    // the name ("Mrs. Clinton", "Mr. Obama") mark the person's gender.
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
       const Mention& m = mentions_[i];
       if (m.cluster < 0 || cl(m.cluster).cls != "Person") continue;
       for (int a : children(m.head, "appos")) {
         if (lex_.female.count(lem_[static_cast<std::size_t>(a)]) != 0) cl(m.cluster).female = true;
+      }
+      if (m.begin > 0 && sent_of_[static_cast<std::size_t>(m.begin - 1)] == m.sentence) {
+        const std::string& before = low_[static_cast<std::size_t>(m.begin - 1)];
+        if (lex_.female.count(before) != 0) cl(m.cluster).female = true;
+        if (before == "mr." || before == "mr") cl(m.cluster).male = true;
       }
     }
     for (std::size_t i = 0; i < mentions_.size(); ++i) {
@@ -982,19 +1007,29 @@ class Analyzer {
     }
     const bool female = p == "she" || p == "her" || p == "hers" || p == "herself";
     const auto candidates = persons_before(m.begin, 2);
-    // Prefer the subject of the pronoun's own sentence, then the nearest person.
-    for (int c : candidates) {
-      const Mention& cm = mentions_[static_cast<std::size_t>(c)];
-      if (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj")) continue;
-      if (cl(cm.cluster).female != female) continue;
-      bind(id, cm.cluster);
-      return;
-    }
-    for (int c : candidates) {
-      const Mention& cm = mentions_[static_cast<std::size_t>(c)];
-      if (cl(cm.cluster).female != female) continue;
-      bind(id, cm.cluster);
-      return;
+    // Prefer a person of the pronoun's known gender, then one whose gender is unknown (for
+    // "he", unknown has always been accepted); within each, the subject of the pronoun's own
+    // sentence, then the nearest person. A binding fixes the person's gender for later ones.
+    auto fits = [&](int cluster, bool unknown_ok) {
+      const Cluster& x = cl(cluster);
+      if (female) return x.female || (unknown_ok && !x.male);
+      return !x.female;
+    };
+    for (const bool unknown_ok : {false, true}) {
+      if (!female && unknown_ok) break;
+      for (const bool same_sentence_subject : {true, false}) {
+        for (int c : candidates) {
+          const Mention& cm = mentions_[static_cast<std::size_t>(c)];
+          if (same_sentence_subject &&
+              (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
+            continue;
+          }
+          if (!fits(cm.cluster, unknown_ok)) continue;
+          bind(id, cm.cluster);
+          (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
+          return;
+        }
+      }
     }
   }
 
@@ -1673,8 +1708,9 @@ class Analyzer {
     // A light verb's subject is the noun's agent: "X held talks with Y".
     const int h = head_[tu];
     static const std::set<std::string_view> kLightVerbs = {
-        "hold",  "have",  "sign",   "conclude", "reach", "seal",    "strike",   "broker",
-        "begin", "start", "launch", "resume",   "make",  "declare", "announce", "hammer"};
+        "hold",  "have",   "sign",   "conclude", "reach", "seal",    "strike",   "broker",
+        "begin", "start",  "launch", "resume",   "make",  "declare", "announce", "hammer",
+        "carry", "impose", "slap",   "level",    "place", "conduct", "stage",    "mount"};
     if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB" &&
         kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0) {
       subj = subjects(h);

@@ -66,6 +66,10 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       continue;
     }
     if (kind == "capital") lex.capital_of.emplace(r[1], r[5]);
+    if (kind == "person") {
+      const auto space = r[2].rfind(' ');
+      if (space != std::string::npos) lex.surnames.insert(r[2].substr(space + 1));
+    }
     // A country name wins over a capital or a politician with the same surface form.
     auto it = lex.names.find(r[1]);
     if (it != lex.names.end() && (it->second.kind == "country" || kind != "country")) continue;
@@ -81,6 +85,10 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       lex.group.emplace(r[1], value);
     } else if (kind == "seat" || kind == "alias") {
       lex.names[r[1]] = LexiconEntry{kind, value, "Country", {}, value};
+      lex.max_words = std::max(lex.max_words, word_count(r[1]));
+    } else if (kind == "org") {
+      const std::string cls = r.size() > 3 ? r[3] : std::string("Organization");
+      lex.names[r[1]] = LexiconEntry{"name", value, cls, {}, {}};
       lex.max_words = std::max(lex.max_words, word_count(r[1]));
     } else if (kind == "event") {
       lex.event.emplace(r[1], value);
