@@ -151,3 +151,87 @@ TEST(LineReaderFileTest, BadFileGivesTheSameErrorAsSerd) {
 
 }  // namespace
 }  // namespace kg::exporters
+
+namespace kg::exporters {
+namespace {
+
+// Random edits of a small document with every shape the line reader takes (fixed seed:
+// the same inputs every run). Whatever serd makes of an edited input, the default reader
+// must make the same: the same graph, or the same error.
+std::string mutated(std::string text, std::uint64_t& state) {
+  static constexpr char kBytes[] = {'<', '>', '"', '\\', ' ', '\t', '\n', '\r', '#',  '.',
+                                    '_', ':', '@', '^',  'u', 'a',  '0',  '-',  '\'', '\0'};
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  const std::size_t edits = 1 + next() % 3;
+  for (std::size_t e = 0; e < edits && !text.empty(); ++e) {
+    const std::size_t at = next() % text.size();
+    char byte = kBytes[next() % sizeof kBytes];
+    if (next() % 8 == 0) byte = static_cast<char>(0x80 + next() % 0x80);
+    switch (next() % 3) {
+      case 0:
+        text[at] = byte;
+        break;
+      case 1:
+        text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), byte);
+        break;
+      default:
+        text.erase(at, 1);
+    }
+  }
+  return text;
+}
+
+std::string shown(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && u < 0x7F) {
+      out += c;
+    } else {
+      static constexpr std::string_view kHex = "0123456789ABCDEF";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 0xF];
+    }
+  }
+  return out;
+}
+
+TEST(LineReaderFuzzTest, EditedInputsReadAsSerdReadsThem) {
+  const std::string base =
+      kS + " " + kP + " <http://example.org/o> .\n" + kS + " " + kP +
+      " \"t\\\"x\\n\"@en-GB .\n_:b1 " + kP + " \"1\"^^<http://example.org/dt> .\n" + kS + " " + kP +
+      " _:x .\n# note\n<http://example.org/\xC3\xA9> " + kP + " \"\xD0\x9C\" .\n";
+  std::uint64_t state = 42;
+  std::size_t failures = 0;
+  for (const char* format : {"ntriples", "nquads"}) {
+    const std::string doc = std::string(format) == "nquads"
+                                ? base + kS + " " + kP + " \"g\" <http://example.org/g> .\n"
+                                : base;
+    for (int i = 0; i < 1500 && failures < 5; ++i) {
+      const std::string text = mutated(doc, state);
+      auto by_serd = read_string(text, format, with(RdfParser::kSerd));
+      auto by_lines = read_string(text, format, with(RdfParser::kAuto));
+      ASSERT_EQ(by_lines.has_value(), by_serd.has_value())
+          << format << " input: " << shown(text) << "\n"
+          << (by_serd ? by_lines.error().to_string() : by_serd.error().to_string());
+      if (by_serd) {
+        if (canonical(*by_lines) != canonical(*by_serd)) {
+          ++failures;
+          ADD_FAILURE() << format << " graphs differ for input: " << shown(text);
+        }
+      } else if (by_lines.error().to_string() != by_serd.error().to_string()) {
+        ++failures;
+        ADD_FAILURE() << format << " errors differ for input: " << shown(text)
+                      << "\n  serd:  " << by_serd.error().to_string()
+                      << "\n  lines: " << by_lines.error().to_string();
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace kg::exporters
