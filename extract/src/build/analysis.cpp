@@ -1025,6 +1025,18 @@ class Analyzer {
             continue;
           }
           if (!fits(cm.cluster, unknown_ok)) continue;
+          // A person of unknown gender is taken only when it is a subject (salient), not a
+          // possessor or object nearby ("... Trump's campaign for using her words").
+          if (unknown_ok && !cl(cm.cluster).female) {
+            int h = cm.head;  // through name-internal links ("German Chancellor Angela Merkel")
+            for (int k = 0; k < 4 && h >= 0 &&
+                            (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") ||
+                             dep(h) == "appos" || dep(h) == "nmod:desc");
+                 ++k) {
+              h = head_[static_cast<std::size_t>(h)];
+            }
+            if (h < 0 || !has_rel(dep(h), "nsubj")) continue;
+          }
           bind(id, cm.cluster);
           (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
           return;
