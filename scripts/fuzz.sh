@@ -9,6 +9,7 @@
 #   KG_FUZZ_RUNS       executions per target (default 10000000)
 #   KG_FUZZ_MINUTES    wall-clock limit per target (default 30)
 #   KG_FUZZ_MAX_LEN    largest input libFuzzer generates (default 4096)
+#   KG_FUZZ_NICE       nice level of the fuzzer (default 15)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -40,7 +41,7 @@ for t in "${targets[@]}"; do
   start=$(date +%s)
   # libFuzzer stops at the first crash and saves it under artifacts/; fix it, add it to
   # tests/fuzz/regressions/<target>/, and run again.
-  nice -n 19 "$build/tests/fuzz_$t" -runs="$runs" -max_total_time=$((minutes * 60)) \
+  nice -n "${KG_FUZZ_NICE:-15}" "$build/tests/fuzz_$t" -runs="$runs" -max_total_time=$((minutes * 60)) \
     -max_len="$max_len" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 \
     -artifact_prefix="$work/artifacts/" "$work/corpus" "tests/fuzz/corpus/$t" >"$log" 2>&1 || true
   secs=$(( $(date +%s) - start ))
