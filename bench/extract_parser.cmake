@@ -15,3 +15,9 @@ endif()
 add_executable(extract_ner_train ${CMAKE_CURRENT_LIST_DIR}/extract_ner_train.cpp)
 target_link_libraries(extract_ner_train PRIVATE kg::extract kg_options)
 target_compile_definitions(extract_ner_train PRIVATE KG_SHARED_DATA_DIR="${KG_SHARED_DATA_DIR}")
+
+# Part-of-speech tagger: training/evaluation driver (EWT/GUM dev UPOS and XPOS), and the
+# tagged dev files extract_parser_train scores the parser on.
+add_executable(extract_tagger_train ${CMAKE_CURRENT_LIST_DIR}/extract_tagger_train.cpp)
+target_link_libraries(extract_tagger_train PRIVATE kg::extract kg_options)
+target_compile_definitions(extract_tagger_train PRIVATE KG_SHARED_DATA_DIR="${KG_SHARED_DATA_DIR}")

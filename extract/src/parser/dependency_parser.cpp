@@ -27,6 +27,11 @@ struct DependencyParser::Model {
   std::vector<std::string> labels;  // sorted; transitions index them
   int root_label = 0;
   parser::CompactWeights weights;
+  // Tag-ambiguity class of each frequent training word (normalised-form hash -> hash of
+  // the XPOS tags it takes, e.g. "NN|VB"): a cue that does not depend on the tagger's
+  // choice, so the parser can tell a confidently tagged word from a coin toss.
+  std::unordered_map<std::uint64_t, std::uint64_t> ambiguity;
+  int max_features = parser::kMaxFeatures;  // fewer for models of the old feature set
 };
 
 namespace {
@@ -35,10 +40,14 @@ using parser::State;
 using parser::WordAttrs;
 
 constexpr std::string_view kMagic = "KGDEPAR1";
-constexpr std::uint32_t kFormatVersion = 1;
+constexpr std::uint32_t kFormatVersion = 2;
 // Bumped whenever the feature templates or word normalisation change, so an
 // old model is rejected instead of silently parsing badly.
-constexpr std::uint32_t kFeatureVersion = 2;
+constexpr std::uint32_t kFeatureVersion = 3;
+// Files of format 1 / feature set 2 (before the ambiguity classes) still load: they
+// have no ambiguity table and score only the templates before the ambiguity ones.
+constexpr std::uint32_t kOldFormatVersion = 1;
+constexpr std::uint32_t kOldFeatureVersion = 2;
 
 static_assert(std::endian::native == std::endian::little,
               "the parser model file is little-endian; add byte swapping for this target");
@@ -62,6 +71,9 @@ constexpr std::uint64_t kLemmaSeed = 0x22;
 constexpr std::uint64_t kXposSeed = 0x33;
 constexpr std::uint64_t kUposSeed = 0x44;
 constexpr std::uint64_t kSuffixSeed = 0x55;
+constexpr std::uint64_t kAmbiguitySeed = 0x66;
+// Words seen fewer times than this in training get the "unknown" ambiguity class.
+constexpr std::uint32_t kAmbiguityMinCount = 3;
 
 std::uint64_t shape_of(std::string_view form) {
   std::uint64_t bits = 0;
@@ -80,7 +92,9 @@ std::uint64_t shape_of(std::string_view form) {
   return bits + 1;
 }
 
-WordAttrs attrs_of(const ConlluToken& t) {
+using AmbiguityTable = std::unordered_map<std::uint64_t, std::uint64_t>;
+
+WordAttrs attrs_of(const ConlluToken& t, const AmbiguityTable& ambiguity) {
   WordAttrs a;
   const std::string form = normalise(t.form);
   a.form = parser::hash_bytes(form, kFormSeed);
@@ -93,17 +107,20 @@ WordAttrs attrs_of(const ConlluToken& t) {
       std::string_view(form).substr(form.size() - std::min<std::size_t>(form.size(), 3)),
       kSuffixSeed);
   a.shape = shape_of(t.form);
+  const auto it = ambiguity.find(a.form);
+  // Unknown words: their shape stands in for the class.
+  a.amb = it != ambiguity.end() ? it->second : mix64(kAmbiguitySeed ^ a.shape);
   return a;
 }
 
 // attrs[0] is the root, attrs[n+1] the "no word" filler.
-std::vector<WordAttrs> sentence_attrs(const ConlluSentence& s) {
+std::vector<WordAttrs> sentence_attrs(const ConlluSentence& s, const AmbiguityTable& ambiguity) {
   std::vector<WordAttrs> out;
   out.reserve(s.tokens.size() + 2);
   out.push_back(
       WordAttrs{parser::hash_bytes("<root>", kFormSeed), parser::hash_bytes("<root>", kLemmaSeed),
                 parser::hash_bytes("<root>", kXposSeed), parser::hash_bytes("<root>", kUposSeed)});
-  for (const auto& t : s.tokens) out.push_back(attrs_of(t));
+  for (const auto& t : s.tokens) out.push_back(attrs_of(t, ambiguity));
   out.push_back(
       WordAttrs{parser::hash_bytes("<none>", kFormSeed), parser::hash_bytes("<none>", kLemmaSeed),
                 parser::hash_bytes("<none>", kXposSeed), parser::hash_bytes("<none>", kUposSeed)});
@@ -146,13 +163,13 @@ void parse_with(const DependencyParser::Model& m, ConlluSentence& sentence) {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
   const int labels = static_cast<int>(m.labels.size());
-  const std::vector<WordAttrs> attrs = sentence_attrs(sentence);
+  const std::vector<WordAttrs> attrs = sentence_attrs(sentence, m.ambiguity);
   State st;
   st.init(n, labels);
   std::uint64_t feats[parser::kMaxFeatures];
   std::vector<std::int32_t> scores(static_cast<std::size_t>(m.weights.classes()));
   while (!st.terminal()) {
-    const int nf = st.features(attrs.data(), feats);
+    const int nf = std::min(st.features(attrs.data(), feats), m.max_features);
     std::fill(scores.begin(), scores.end(), 0);
     m.weights.score(feats, nf, scores.data());
     st.apply(best_valid(st, scores.data(), labels, m.root_label));
@@ -444,6 +461,28 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
   const int labels = static_cast<int>(model->labels.size());
   const int classes = 1 + 2 * labels;
 
+  {
+    // Ambiguity classes: the XPOS tags (each at least 5 % of the word's occurrences)
+    // of every normalised form seen kAmbiguityMinCount times or more.
+    std::map<std::string, std::map<std::string, std::uint32_t>> counts;
+    for (const auto& s : train) {
+      for (const auto& t : s.tokens) ++counts[normalise(t.form)][t.xpos];
+    }
+    for (const auto& [form, tags] : counts) {
+      std::uint32_t total = 0;
+      for (const auto& [x, c] : tags) total += c;
+      if (total < kAmbiguityMinCount) continue;
+      std::string cls;
+      for (const auto& [x, c] : tags) {
+        if (c * 20 < total) continue;
+        if (!cls.empty()) cls += '|';
+        cls += x;
+      }
+      model->ambiguity.emplace(parser::hash_bytes(form, kFormSeed),
+                               parser::hash_bytes(cls, kAmbiguitySeed));
+    }
+  }
+
   // Gold trees.
   std::vector<TrainSentence> data;
   std::unordered_map<std::uint64_t, std::vector<TagAlternative>> tag_alternatives;
@@ -462,7 +501,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
     }
     TrainSentence ts;
     ts.source = &s;
-    ts.attrs = sentence_attrs(s);
+    ts.attrs = sentence_attrs(s, model->ambiguity);
     ts.head.assign(static_cast<std::size_t>(n + 1), 0);
     ts.label.assign(static_cast<std::size_t>(n + 1), 0);
     for (int i = 1; i <= n; ++i) {
@@ -643,6 +682,19 @@ Result<void> DependencyParser::save(const std::string& path) const {
   w.pod(static_cast<std::uint32_t>(model_->labels.size()));
   for (const auto& l : model_->labels) w.str(l);
   w.pod(static_cast<std::uint32_t>(model_->root_label));
+  {
+    // Sorted (form, class) pairs, so the file does not depend on the hash table's order.
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(model_->ambiguity.begin(),
+                                                               model_->ambiguity.end());
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::uint64_t> amb;
+    amb.reserve(2 * pairs.size());
+    for (const auto& [form, cls] : pairs) {
+      amb.push_back(form);
+      amb.push_back(cls);
+    }
+    w.vec(amb);
+  }
   w.pod(static_cast<std::uint32_t>(model_->weights.classes_));
   w.pod(static_cast<std::uint64_t>(model_->weights.features_));
   w.vec(model_->weights.buckets_);
@@ -709,8 +761,12 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   Reader r(data.data() + kMagic.size(), body - kMagic.size());
   std::uint32_t format = 0, features_version = 0, nlabels = 0, root = 0, classes = 0;
   std::uint64_t nfeatures = 0;
-  if (!r.pod(format) || format != kFormatVersion) return corrupt("unsupported format version");
-  if (!r.pod(features_version) || features_version != kFeatureVersion) {
+  if (!r.pod(format) || (format != kFormatVersion && format != kOldFormatVersion)) {
+    return corrupt("unsupported format version");
+  }
+  const bool old = format == kOldFormatVersion;
+  if (!r.pod(features_version) ||
+      features_version != (old ? kOldFeatureVersion : kFeatureVersion)) {
     return corrupt("model made for another feature set");
   }
   auto model = std::make_shared<Model>();
@@ -721,6 +777,14 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   }
   if (!r.pod(root) || root >= nlabels) return corrupt("bad root relation");
   model->root_label = static_cast<int>(root);
+  std::vector<std::uint64_t> amb;
+  if (old) {
+    model->max_features = parser::kOldFeatureCount;
+  } else if (!r.vec(amb) || amb.size() % 2 != 0) {
+    return corrupt("truncated ambiguity classes");
+  }
+  model->ambiguity.reserve(amb.size() / 2);
+  for (std::size_t i = 0; i < amb.size(); i += 2) model->ambiguity.emplace(amb[i], amb[i + 1]);
   if (!r.pod(classes) || classes != 1 + 2 * nlabels) return corrupt("bad transition count");
   model->weights.classes_ = static_cast<int>(classes);
   if (!r.pod(nfeatures)) return corrupt("truncated header");

@@ -25,9 +25,12 @@ struct WordAttrs {
   std::uint64_t upos = 0;
   std::uint64_t suffix = 0;  // last three bytes of the normalised form
   std::uint64_t shape = 0;   // capitalisation, digits, hyphen, punctuation bits
+  std::uint64_t amb = 0;     // tag-ambiguity class of the form (tags it takes in training)
 };
 
 constexpr int kMaxFeatures = 128;
+/// Templates of feature set 2 (everything before the ambiguity-class templates).
+constexpr int kOldFeatureCount = 109;
 
 class State {
  public:
@@ -288,6 +291,16 @@ inline int State::features(const WordAttrs* w, std::uint64_t* out) const {
   out[k++] = f(106, S0.shape, B0.shape);
   out[k++] = f(107, B0.shape, B0.xpos);
   out[k++] = f(108, B1.suffix);
+  // Tag-ambiguity classes: what the word could be, whatever the tagger chose.
+  out[k++] = f(109, S0.amb);
+  out[k++] = f(110, B0.amb);
+  out[k++] = f(111, B1.amb);
+  out[k++] = f(112, S1.amb);
+  out[k++] = f(113, S0.amb, B0.amb);
+  out[k++] = f(114, S0.amb, S0.xpos, B0.xpos);
+  out[k++] = f(115, S0.xpos, B0.amb, B0.xpos);
+  out[k++] = f(116, B0.amb, B1.amb);
+  out[k++] = f(117, S1.amb, S0.amb);
   return k;
 }
 

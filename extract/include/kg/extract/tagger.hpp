@@ -17,13 +17,18 @@ namespace kg::extract {
 
 /// Options for Tagger::train.
 struct TaggerTrainOptions {
-  int epochs = 10;
+  int epochs = 8;
   std::uint64_t seed = 1;
   double prune = 0.1;  ///< averaged weights with smaller magnitude are dropped
   /// Add a second pass that also sees the first pass's tags of the following words,
   /// trained on first-pass tags predicted for held-out folds of the training data.
   bool stacked = true;
   int folds = 2;  ///< jackknife folds for the second pass
+  /// With dev sentences and a log: dev UPOS after every epoch of the final pass (slower).
+  bool log_dev_epochs = false;
+  /// Feature set 2: both neighbours' words together, the capitalisation of the
+  /// surrounding words, 5-byte suffixes, more of the first pass's tags in the second.
+  bool extra_features = true;
 };
 
 /// A trained tagger. Cheap to copy (shares its weights); thread-safe for tagging.

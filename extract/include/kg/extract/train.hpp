@@ -56,7 +56,7 @@ struct TrainOptions {
   std::string data_dir;  ///< layout as above
   std::string out_dir;   ///< model directory to write
   std::uint64_t seed = 1;
-  int tagger_epochs = 10;
+  int tagger_epochs = 8;
   int ner_epochs = 8;
   int parser_epochs = 15;
   bool train_parser = true;
