@@ -278,7 +278,11 @@ class Emitter {
       ev.clear();
       ev.subject = TermView::iri(evidence_iris[i]);
       ev.add(vocab::kRdfType, TermView::iri(vocab::kKgoEvidence));
-      if (!p.document.empty()) ev.add(vocab::kProvWasDerivedFrom, TermView::iri(p.document));
+      if (!p.document.empty()) {
+        ev.add(vocab::kProvWasDerivedFrom, TermView::iri(p.document));
+        // NIF: the offsets count in the document's text (the nif:Context kg build writes).
+        ev.add(vocab::kNifReferenceContext, TermView::iri(p.document));
+      }
       const auto count = [&](std::size_t n) {
         return TermView::literal(ev.own(format_count(n)), vocab::kXsdNonNegativeInteger);
       };

@@ -988,7 +988,7 @@ class GraphBuilder {
   struct Vocab {
     Id type, statement, subject, predicate, object, label, alt_label, same_as, document,
         evidence_class, evidence, confidence, negated, attributed, date, title, source, derived,
-        sentence, begin, end, anchor, trigger_begin, trigger_end, rule;
+        sentence, begin, end, anchor, trigger_begin, trigger_end, rule, context;
   };
 
   void lookup_vocabulary() {
@@ -1002,7 +1002,7 @@ class GraphBuilder {
         f(vocab::kDctermsTitle),     f(vocab::kDctermsSource),       f(vocab::kProvWasDerivedFrom),
         f(vocab::kKgoSentenceIndex), f(vocab::kNifBeginIndex),       f(vocab::kNifEndIndex),
         f(vocab::kNifAnchorOf),      f(vocab::kKgoTriggerBegin),     f(vocab::kKgoTriggerEnd),
-        f(vocab::kKgoRule)};
+        f(vocab::kKgoRule),          f(vocab::kNifReferenceContext)};
   }
 
   // Quads grouped by subject (CSR), each group in document order.
@@ -1228,8 +1228,9 @@ class GraphBuilder {
     if (!usable_iri(ev) || kind_[ev] != Kind::kEvidence || claimed_evidence_.contains(ev)) {
       return false;
     }
-    std::vector<Id> derived, sentence, begin, end, anchor, tb, te, rule;
+    std::vector<Id> derived, sentence, begin, end, anchor, tb, te, rule, context;
     values_of(ev, v_.derived, derived);
+    values_of(ev, v_.context, context);
     values_of(ev, v_.sentence, sentence);
     values_of(ev, v_.begin, begin);
     values_of(ev, v_.end, end);
@@ -1243,6 +1244,11 @@ class GraphBuilder {
     };
     if (derived.size() > 1 || anchor.size() > 1 || rule.size() > 1 || tb.size() != te.size() ||
         tb.size() > 1) {
+      return false;
+    }
+    // The writer gives the document as the NIF context too; anything else is not its node.
+    // (Files written before the context was added have none.)
+    if (context.size() > 1 || (!context.empty() && (derived.empty() || context[0] != derived[0]))) {
       return false;
     }
     if (!count(sentence, p.sentence) || !count(begin, p.begin) || !count(end, p.end)) return false;
@@ -1266,6 +1272,7 @@ class GraphBuilder {
     claimed_evidence_.insert(ev);
     consume(ev, v_.type, v_.evidence_class);
     if (!derived.empty()) consume(ev, v_.derived, derived[0]);
+    if (!context.empty()) consume(ev, v_.context, context[0]);
     consume(ev, v_.sentence, sentence[0]);
     consume(ev, v_.begin, begin[0]);
     consume(ev, v_.end, end[0]);

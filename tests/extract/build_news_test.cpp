@@ -225,6 +225,19 @@ TEST_F(BuildNewsTest, MoreCameoVerbClasses) {
   EXPECT_FALSE(find("", "attacked", "Islamic State").empty());
 }
 
+// The subject pronoun of reported speech is the speaker, not the nearest name.
+TEST_F(BuildNewsTest, ReportedSpeechPronounIsTheSpeaker) {
+  auto article = read_article(
+      "date 2016-03-02 Washington\n"
+      "Senate Foreign Relations Chairman Bob Corker told Jake Tapper that he recently met with "
+      "Susan Rice.\n",
+      "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  EXPECT_FALSE(find("Bob Corker", "met", "Susan Rice").empty());
+  EXPECT_TRUE(find("Jake Tapper", "met", "Susan Rice").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1015,6 +1015,31 @@ class Analyzer {
       if (female) return x.female || (unknown_ok && !x.male);
       return !x.female;
     };
+    // "Corker told Al-Monitor that he met Rice": the subject pronoun of reported speech is the
+    // speaker when the gender fits.
+    if (has_rel(dep(m.head), "nsubj")) {
+      int v = head_[static_cast<std::size_t>(m.head)];
+      for (int k = 0; k < 3 && v >= 0 && dep(v) == "conj"; ++k)
+        v = head_[static_cast<std::size_t>(v)];
+      const int say = v >= 0 && dep(v) == "ccomp" ? head_[static_cast<std::size_t>(v)] : -1;
+      if (say >= 0 && lex_.speech_verbs.count(lem_[static_cast<std::size_t>(say)]) != 0) {
+        // The first person named inside the speech verb's subject ("Senate Foreign Relations
+        // Chairman Bob Corker", however the title parses).
+        for (int c : children(say, "nsubj")) {
+          for (std::size_t k = 0; k < mentions_.size(); ++k) {
+            const Mention& sm = mentions_[k];
+            if (static_cast<int>(k) == id || sm.sentence != m.sentence || sm.cluster < 0 ||
+                cl(sm.cluster).cls != "Person" || !is_descendant(sm.begin, c) ||
+                !fits(sm.cluster, true)) {
+              continue;
+            }
+            bind(id, sm.cluster);
+            (female ? cl(sm.cluster).female : cl(sm.cluster).male) = true;
+            return;
+          }
+        }
+      }
+    }
     for (const bool unknown_ok : {false, true}) {
       if (!female && unknown_ok) break;
       for (const bool same_sentence_subject : {true, false}) {
