@@ -242,12 +242,14 @@ struct EvalCliOptions {
   std::string ontology_dir;
   std::string seed;
   std::size_t limit = 0;
+  bool open_relations = false;
 };
 
 void eval_relations_command(const EvalCliOptions& o) {
   auto onto = load_ontology(o.ontology_dir);
   extract::BuildOptions bo;
   bo.model_dir = o.models;
+  bo.open_relations = o.open_relations;
   auto builder = extract::GraphBuilder::load(onto, bo);
   if (!builder) fail_command(builder.error());
   extract::RelationEvalOptions eo;
@@ -295,6 +297,8 @@ void register_build_commands(CLI::App& app) {
   eval->add_option("--ontology", eopts->ontology_dir, "ontology directory");
   eval->add_option("--seed", eopts->seed, "article for the rule-by-rule report");
   eval->add_option("--limit", eopts->limit, "at most this many items per data set (0 = all)");
+  eval->add_flag("--open-relations", eopts->open_relations,
+                 "also keep verb relations the ontology lacks (kgo:relatedTo), as open IE does");
   eval->callback([eopts] { eval_relations_command(*eopts); });
 }
 
