@@ -911,6 +911,15 @@ class Analyzer {
     if (chosen < 0) {
       for (int p : persons_before(m.begin, 3)) {
         const Cluster& c = cl(mentions_[static_cast<std::size_t>(p)].cluster);
+        // A bare surname the gazetteer knows only for other countries is not this title's
+        // holder ("Duterte" is not "the South Korean president").
+        const auto space = c.label.rfind(' ');
+        const auto known =
+            lex_.surnames.find(space == std::string::npos ? c.label : c.label.substr(space + 1));
+        if (known != lex_.surnames.end() && !m.country.empty() &&
+            known->second.count(m.country) == 0) {
+          continue;
+        }
         if (c.country.empty()) {
           chosen = mentions_[static_cast<std::size_t>(p)].cluster;
           break;

@@ -68,7 +68,7 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
     if (kind == "capital") lex.capital_of.emplace(r[1], r[5]);
     if (kind == "person") {
       const auto space = r[2].rfind(' ');
-      if (space != std::string::npos) lex.surnames.insert(r[2].substr(space + 1));
+      if (space != std::string::npos) lex.surnames[r[2].substr(space + 1)].insert(r[5]);
     }
     // A country name wins over a capital or a politician with the same surface form.
     auto it = lex.names.find(r[1]);
