@@ -76,6 +76,25 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
     lex.max_words = std::max(lex.max_words, word_count(r[1]));
     lex.names[r[1]] = LexiconEntry{kind, r[2], r[3], r[4], r[5]};
   }
+  // "Rodrigo Duterte" for the gazetteer's "Rodrigo Roa Duterte": first and last word of a
+  // longer name, when no other entry has that short form.
+  {
+    std::unordered_map<std::string, const std::vector<std::string>*> short_forms;
+    std::unordered_set<std::string> ambiguous;
+    for (const auto& r : *entities) {
+      if (r[0] != "person") continue;
+      const auto first = r[1].find(' ');
+      const auto last = r[1].rfind(' ');
+      if (first == std::string::npos || first == last) continue;
+      std::string short_form = r[1].substr(0, first) + r[1].substr(last);
+      if (!short_forms.emplace(short_form, &r).second) ambiguous.insert(short_form);
+    }
+    for (const auto& [short_form, row] : short_forms) {
+      if (ambiguous.count(short_form) != 0 || lex.names.count(short_form) != 0) continue;
+      const auto& r = *row;
+      lex.names[short_form] = LexiconEntry{r[0], r[2], r[3], r[4], r[5]};
+    }
+  }
   auto nominals = read_tsv(model_dir + "/nominals.tsv", 2);
   if (!nominals) return tl::unexpected(nominals.error());
   for (auto& r : *nominals) {
