@@ -5,7 +5,7 @@
 //
 //   extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                        [--limit SENTENCES] [--model FILE (evaluate only)]
-//                        [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
+//                        [--ambiguity-classes] [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
 //                        [--jackknife FOLDS [--jackknife-epochs N]] (train on predicted tags)
 
 #include <algorithm>
@@ -180,6 +180,8 @@ int main(int argc, char** argv) {
       options.prune_threshold = std::stod(next());
     } else if (a == "--explore") {
       options.explore_probability = std::stod(next());
+    } else if (a == "--ambiguity-classes") {
+      options.ambiguity_classes = true;
     } else if (a == "--jackknife") {
       jackknife_folds = std::stoi(next());
     } else if (a == "--jackknife-epochs") {
@@ -189,10 +191,11 @@ int main(int argc, char** argv) {
     } else if (a == "--dev-tagged-gum") {
       tagged_gum = next();
     } else {
-      std::cerr << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
-                   " [--limit N] [--model FILE] [--tag-noise P] [--lemma-noise P] [--prune W]"
-                   " [--explore P] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]"
-                   " [--jackknife FOLDS] [--jackknife-epochs N]\n";
+      std::cerr
+          << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
+             " [--limit N] [--model FILE] [--tag-noise P] [--lemma-noise P] [--prune W]"
+             " [--explore P] [--ambiguity-classes] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]"
+             " [--jackknife FOLDS] [--jackknife-epochs N]\n";
       return 2;
     }
   }

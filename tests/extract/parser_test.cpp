@@ -30,10 +30,11 @@ std::vector<ConlluSentence> tiny_corpus() {
   return r ? *r : std::vector<ConlluSentence>{};
 }
 
-DependencyParser tiny_parser(std::uint64_t seed = 1) {
+DependencyParser tiny_parser(std::uint64_t seed = 1, bool ambiguity_classes = false) {
   ParserTrainOptions options;
   options.epochs = 5;
   options.seed = seed;
+  options.ambiguity_classes = ambiguity_classes;
   options.prune_threshold = 0.0;  // a five-epoch run on eight sentences has small weights
   return DependencyParser::train(tiny_corpus(), nullptr, options, nullptr);
 }
@@ -213,6 +214,30 @@ TEST_F(ParserFileTest, SavedModelLoadsAndParsesTheSame) {
     for (std::size_t j = 0; j < a[i].tokens.size(); ++j) {
       EXPECT_EQ(a[i].tokens[j].head, b[i].tokens[j].head);
       EXPECT_EQ(a[i].tokens[j].deprel, b[i].tokens[j].deprel);
+    }
+  }
+}
+
+// Feature set 3 keeps its ambiguity table in the file (format 2): retraining gives the
+// same bytes, and the loaded model parses as the trained one.
+TEST_F(ParserFileTest, AmbiguityClassModelRoundTrips) {
+  const auto parser = tiny_parser(3, true);
+  ASSERT_TRUE(parser.save((dir_ / "a.bin").string()));
+  ASSERT_TRUE(tiny_parser(3, true).save((dir_ / "b.bin").string()));
+  ASSERT_TRUE(tiny_parser(3, false).save((dir_ / "c.bin").string()));
+  const std::string a = read_bytes(dir_ / "a.bin");
+  EXPECT_EQ(a, read_bytes(dir_ / "b.bin"));
+  EXPECT_NE(a, read_bytes(dir_ / "c.bin"));
+  auto loaded = DependencyParser::load((dir_ / "a.bin").string());
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  auto x = tiny_corpus();
+  auto y = tiny_corpus();
+  parser.parse(x);
+  loaded->parse(y);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = 0; j < x[i].tokens.size(); ++j) {
+      EXPECT_EQ(x[i].tokens[j].head, y[i].tokens[j].head);
+      EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
     }
   }
 }

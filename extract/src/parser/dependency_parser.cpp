@@ -461,7 +461,9 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
   const int labels = static_cast<int>(model->labels.size());
   const int classes = 1 + 2 * labels;
 
-  {
+  if (!options.ambiguity_classes) {
+    model->max_features = parser::kOldFeatureCount;
+  } else {
     // Ambiguity classes: the XPOS tags (each at least 5 % of the word's occurrences)
     // of every normalised form seen kAmbiguityMinCount times or more.
     std::map<std::string, std::map<std::string, std::uint32_t>> counts;
@@ -601,7 +603,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
       Oracle oracle(ts, labels);
       st.init(n, labels);
       while (!st.terminal()) {
-        const int nf = st.features(noisy.data(), feats);
+        const int nf = std::min(st.features(noisy.data(), feats), model->max_features);
         std::fill(scores.begin(), scores.end(), 0.0F);
         weights.score(feats, nf, scores.data());
         oracle.costs(st, model->root_label, costs);
@@ -677,12 +679,14 @@ Result<void> DependencyParser::save(const std::string& path) const {
   }
   Writer w;
   w.bytes(kMagic.data(), kMagic.size());
-  w.pod(kFormatVersion);
-  w.pod(kFeatureVersion);
+  // A model of the old feature set is written in the old format, byte for byte.
+  const bool old = model_->max_features == parser::kOldFeatureCount;
+  w.pod(old ? kOldFormatVersion : kFormatVersion);
+  w.pod(old ? kOldFeatureVersion : kFeatureVersion);
   w.pod(static_cast<std::uint32_t>(model_->labels.size()));
   for (const auto& l : model_->labels) w.str(l);
   w.pod(static_cast<std::uint32_t>(model_->root_label));
-  {
+  if (!old) {
     // Sorted (form, class) pairs, so the file does not depend on the hash table's order.
     std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(model_->ambiguity.begin(),
                                                                model_->ambiguity.end());

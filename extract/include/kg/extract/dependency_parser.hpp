@@ -41,6 +41,10 @@ struct ParserTrainOptions {
   int min_feature_updates = 1;
   /// With dev data: keep the epoch whose model has the best dev LAS.
   bool select_best_epoch = true;
+  /// Feature set 3: features of each word's tag-ambiguity class (the XPOS tags its form
+  /// takes in the training data), stored in the model (file format 2). Off: feature set
+  /// 2 and file format 1, as the shipped model.
+  bool ambiguity_classes = false;
 };
 
 /// Attachment scores of predicted trees against gold trees (same tokenization).
