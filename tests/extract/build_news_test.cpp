@@ -249,14 +249,18 @@ TEST_F(BuildNewsTest, ShortNameLinksToTheGazetteerPerson) {
       "date 2016-10-20 Beijing\nPresident Rodrigo Duterte arrived in Beijing on Tuesday.\n", "t");
   ASSERT_TRUE(article);
   facts_ = builder_->extract(*article);
-  bool linked = false;
+  const Entity* linked = nullptr;
   for (const auto& e : facts_.entities) {
-    if (e.label == "Rodrigo Roa Duterte") {
-      linked = std::find(e.same_as.begin(), e.same_as.end(),
-                         "http://www.wikidata.org/entity/Q457786") != e.same_as.end();
+    if (std::find(e.same_as.begin(), e.same_as.end(), "http://www.wikidata.org/entity/Q457786") !=
+        e.same_as.end()) {
+      linked = &e;
     }
   }
-  EXPECT_TRUE(linked);
+  ASSERT_NE(linked, nullptr);
+  // Labelled as the text names him; the gazetteer's full name is an alias.
+  EXPECT_EQ(linked->label, "Rodrigo Duterte");
+  EXPECT_NE(std::find(linked->aliases.begin(), linked->aliases.end(), "Rodrigo Roa Duterte"),
+            linked->aliases.end());
 }
 
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every

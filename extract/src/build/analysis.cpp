@@ -2133,6 +2133,23 @@ class Analyzer {
       Entity e;
       e.iri = iris[c];
       e.label = x.label;
+      // The IRI comes from the gazetteer's full name (the same in every article), but a
+      // person the text calls "Emmanuel Macron" is labelled so, not "Emmanuel Jean-Michel
+      // Frédéric Macron" (which stays an alias).
+      if (x.cls == "Person" && !x.qid.empty() &&
+          std::count(x.label.begin(), x.label.end(), ' ') >= 2) {
+        const auto last = x.label.substr(x.label.rfind(' ') + 1);
+        for (int mi : x.mentions) {
+          const Mention& m = mentions_[static_cast<std::size_t>(mi)];
+          if (m.kind != "person" && m.kind != "name") continue;
+          const std::string t = text_of(m.begin, m.end);
+          const auto space = t.rfind(' ');
+          if (space != std::string::npos && t.substr(space + 1) == last) {
+            e.label = t;
+            break;
+          }
+        }
+      }
       e.class_iri = kgo_ + x.cls;
       if (!x.qid.empty()) e.same_as.push_back(std::string(vocab::kWikidata) + x.qid);
       std::set<std::string> aliases;
@@ -2142,8 +2159,9 @@ class Analyzer {
           continue;
         std::string a = text_of(m.begin, m.end);
         if (m.kind == "description") a = "the " + a;
-        if (a != x.label) aliases.insert(a);
+        if (a != e.label) aliases.insert(a);
       }
+      if (e.label != x.label) aliases.insert(x.label);
       e.aliases.assign(aliases.begin(), aliases.end());
       if (!x.start_date.empty()) {
         e.attributes.push_back(
