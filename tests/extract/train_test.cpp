@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -41,8 +42,10 @@ TrainOptions slice_options(const fs::path& out) {
 
 TEST(TrainingTest, SameDataAndSeedGiveByteIdenticalModelFiles) {
   if (!have_data()) GTEST_SKIP() << "corpora not found under " << kData;
-  const fs::path a = fs::temp_directory_path() / "kg_train_a";
-  const fs::path b = fs::temp_directory_path() / "kg_train_b";
+  // Private to this process: two test runs at once (two build trees) must not share them.
+  const std::string pid = std::to_string(::getpid());
+  const fs::path a = fs::temp_directory_path() / ("kg_train_a_" + pid);
+  const fs::path b = fs::temp_directory_path() / ("kg_train_b_" + pid);
   fs::remove_all(a);
   fs::remove_all(b);
   ASSERT_TRUE(train_all(slice_options(a), nullptr));
