@@ -4,7 +4,8 @@
 # libFuzzer's instrumentation so the same build also gives each fuzz target a
 # short bounded run. Runs the whole test suite in that build.
 #   KG_SANITIZE_BUILD_DIR  build directory (default build-asan)
-#   KG_FUZZ_SECONDS        seconds per fuzz target (default 20; 0 skips fuzzing)
+#   KG_FUZZ_SECONDS        at most this many seconds per fuzz target (default 20; 0 skips
+#                          fuzzing); each run is a fixed seed and number of executions
 # The build is optimised at -O1 with line tables only (not RelWithDebInfo's -O2 -g):
 # the instrumented build is CPU-bound compilation, and -O1 keeps ASan's reports exact
 # while compiling in about half the time; line tables are all a stack trace needs.

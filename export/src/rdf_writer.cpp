@@ -367,6 +367,15 @@ class RdfXmlSink final : public BlockSink {
     if (failed_) return;
     TermPtr subject = make(block.subject);
     for (const auto& po : block.pairs) {
+      if (extends_rdf_namespace(po.predicate)) {
+        // The serializer would declare a namespace that has the RDF namespace as a prefix
+        // ("...22-rdf-syntax-ns#pre@" for "rdf:pre@icate"), which RDF/XML forbids: no reader
+        // would take the file back.
+        failed_ = true;
+        reason_ = "the predicate <" + std::string(po.predicate) +
+                  "> extends the RDF namespace with a name that is not an XML name";
+        return;
+      }
       TermPtr predicate = make(TermView::iri(po.predicate));
       TermPtr object = make(po.object);
       raptor_statement st;
@@ -379,8 +388,28 @@ class RdfXmlSink final : public BlockSink {
     }
   }
   [[nodiscard]] bool failed() const { return failed_; }
+  [[nodiscard]] const std::string& reason() const { return reason_; }
 
  private:
+  // An IRI in the RDF namespace whose local part is not an XML NCName can only be written
+  // with a namespace that extends the RDF one.
+  static bool extends_rdf_namespace(std::string_view iri) {
+    constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    if (iri.size() <= kRdf.size() || iri.substr(0, kRdf.size()) != kRdf) return false;
+    const std::string_view local = iri.substr(kRdf.size());
+    auto name_start = [](unsigned char c) {
+      return c >= 0x80 || c == '_' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    };
+    auto name_char = [&](unsigned char c) {
+      return name_start(c) || c == '-' || c == '.' || (c >= '0' && c <= '9');
+    };
+    if (!name_start(static_cast<unsigned char>(local.front()))) return true;
+    for (char c : local) {
+      if (!name_char(static_cast<unsigned char>(c))) return true;
+    }
+    return false;
+  }
+
   TermPtr make(const TermView& t) {
     const auto* value = reinterpret_cast<const unsigned char*>(t.value.data());
     switch (t.kind) {
@@ -412,6 +441,7 @@ class RdfXmlSink final : public BlockSink {
   raptor_world* world_;
   raptor_serializer* serializer_;
   bool failed_ = false;
+  std::string reason_;
 };
 
 Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
@@ -449,8 +479,10 @@ Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
   buffered.flush();
   if (sink.failed() || end_status != 0 || !log.first_error.empty()) {
     return fail(Error::Code::kUnsupported,
-                "RDF/XML cannot express this graph: " +
-                    (log.first_error.empty() ? std::string("serializer error") : log.first_error),
+                "RDF/XML cannot express this graph: " + (!sink.reason().empty() ? sink.reason()
+                                                         : log.first_error.empty()
+                                                             ? std::string("serializer error")
+                                                             : log.first_error),
                 {}, 0, 0,
                 "RDF/XML needs predicate IRIs that end in an XML name and text without XML 1.0 "
                 "control characters; write Turtle or N-Triples instead");

@@ -216,6 +216,28 @@ TEST(RdfXmlWriterTest, ControlCharacterIsAnErrorNotSilentLoss) {
   EXPECT_FALSE(r.error().hint.empty());
 }
 
+// "rdf:pre@icate" can only be written with a namespace that extends the RDF namespace, which
+// RDF/XML readers refuse: an error naming the predicate, not a file nothing reads back.
+TEST(RdfXmlWriterTest, PredicateExtendingTheRdfNamespaceIsAnError) {
+  auto g = read_string(
+      "<http://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#pre@icate> \"x\" .\n",
+      "ntriples");
+  ASSERT_TRUE(g) << g.error().to_string();
+  std::ostringstream out;
+  auto r = write_graph(*g, *find_format("rdfxml"), out);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Error::Code::kUnsupported);
+  EXPECT_NE(r.error().message.find("pre@icate"), std::string::npos) << r.error().message;
+  // A name in the RDF namespace itself is fine.
+  auto ok = read_string(
+      "<http://example.org/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> \"x\" .\n",
+      "ntriples");
+  ASSERT_TRUE(ok);
+  const std::string xml = write_string(*ok, "rdfxml");
+  auto back = read_string(xml, "rdfxml");
+  ASSERT_TRUE(back) << back.error().to_string() << "\n" << xml;
+}
+
 TEST(ForeignRdfTest, KeepsEveryTripleOfTheInput) {
   const std::string path = std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl";
   auto g = read_graph_file(path);
