@@ -480,6 +480,34 @@ Result<SparqlResult> SparqlEngine::run(std::string_view query, std::string_view 
     return fail(Error::Code::kParse, "the query contains a NUL byte", std::string(source_name), 0,
                 0, "give the query as UTF-8 text");
   }
+  // Rasqal takes any bytes, and its names would reach the JSON and CSV results as they are.
+  for (std::size_t i = 0; i < query.size();) {
+    const auto c = static_cast<unsigned char>(query[i]);
+    const std::size_t n = c < 0x80           ? 1
+                          : (c >> 5) == 0x6  ? 2
+                          : (c >> 4) == 0xE  ? 3
+                          : (c >> 3) == 0x1E ? 4
+                                             : 0;
+    bool ok = n != 0 && i + n <= query.size();
+    for (std::size_t k = 1; ok && k < n; ++k) {
+      ok = (static_cast<unsigned char>(query[i + k]) & 0xC0) == 0x80;
+    }
+    if (ok && n == 2) ok = c >= 0xC2;  // no overlong forms
+    if (ok && n == 3) {
+      const auto c1 = static_cast<unsigned char>(query[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
+    }
+    if (ok && n == 4) {
+      const auto c1 = static_cast<unsigned char>(query[i + 1]);
+      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      return fail(Error::Code::kParse,
+                  "the query is not valid UTF-8 (byte offset " + std::to_string(i) + ")",
+                  std::string(source_name), 0, 0, "give the query as UTF-8 text");
+    }
+    i += n;
+  }
   const std::string text(query);
   std::unique_ptr<rasqal_query, QueryDeleter> q(
       rasqal_new_query(impl.world, "sparql11-query", nullptr));
@@ -523,10 +551,23 @@ Result<SparqlResult> SparqlEngine::run(std::string_view query, std::string_view 
     }
   } else if (rasqal_query_results_is_bindings(results.get()) != 0) {
     out.kind = ResultKind::kBindings;
-    const int n = rasqal_query_results_get_bindings_count(results.get());
+    int n = rasqal_query_results_get_bindings_count(results.get());
     for (int i = 0; i < n; ++i) {
       const unsigned char* name = rasqal_query_results_get_binding_name(results.get(), i);
       out.variables.emplace_back(name == nullptr ? "" : reinterpret_cast<const char*>(name));
+    }
+    if (n <= 0) {
+      // No row: Rasqal knows no bindings yet, but the result still has the query's
+      // variables (the CSV header, the JSON "vars").
+      n = 0;
+      if (raptor_sequence* vars = rasqal_query_get_bound_variable_sequence(q.get())) {
+        for (int i = 0; i < raptor_sequence_size(vars); ++i) {
+          const auto* v = static_cast<const rasqal_variable*>(raptor_sequence_get_at(vars, i));
+          if (v != nullptr && v->name != nullptr) {
+            out.variables.emplace_back(reinterpret_cast<const char*>(v->name));
+          }
+        }
+      }
     }
     while (rasqal_query_results_finished(results.get()) == 0) {
       std::vector<std::optional<Term>> row(static_cast<std::size_t>(n));

@@ -218,6 +218,7 @@ TEST(GraphStoreTest, PayloadsSplitByDocumentAndCoverTheWholeGraph) {
   }
   std::sort(graphs.begin(), graphs.end());
   EXPECT_EQ(graphs, (std::vector<std::string>{test::kDoc2, test::kDoc1}));
+  EXPECT_EQ(total, static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')));
   // Every triple of the merged N-Triples output is in some document graph.
   std::ostringstream nt;
   ASSERT_TRUE(exporters::write_graph(g, *exporters::find_format("ntriples"), nt));

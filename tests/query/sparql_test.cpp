@@ -134,6 +134,16 @@ TEST(SparqlTest, SyntaxErrorGivesLineAndMessage) {
   EXPECT_NE(r.error().message.find("syntax error"), std::string::npos) << r.error().message;
 }
 
+TEST(SparqlTest, NoMatchStillNamesTheVariables) {
+  const auto g = small_graph();
+  auto r = sparql(g, std::string(kPrefixes) +
+                         "SELECT ?who ?whom WHERE { ?who kgv:met ?whom . ?whom kgv:met ?who . "
+                         "FILTER(?who = <urn:nobody>) }");
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_TRUE(r->rows.empty());
+  EXPECT_EQ(r->variables, (std::vector<std::string>{"who", "whom"}));
+}
+
 TEST(SparqlTest, UpdateIsNotAQuery) {
   const auto g = small_graph();
   auto r = sparql(g, "INSERT DATA { <urn:a> <urn:b> <urn:c> }");
@@ -154,6 +164,13 @@ TEST(SparqlTest, GarbageInputsAreErrorsNotCrashes) {
   auto with_nul = engine.run(std::string("SELECT * WHERE { ?s ?p ?o }\0x", 29));
   ASSERT_FALSE(with_nul);
   EXPECT_EQ(with_nul.error().code, Error::Code::kParse);
+  // Not UTF-8: refused with the byte offset, so no name reaches the results as raw bytes.
+  auto latin1 = engine.run("SELECT ?caf\xe9 WHERE { ?caf\xe9 ?p ?o }");
+  ASSERT_FALSE(latin1);
+  EXPECT_EQ(latin1.error().code, Error::Code::kParse);
+  EXPECT_NE(latin1.error().message.find("offset 11"), std::string::npos) << latin1.error().message;
+  auto utf8 = engine.run("SELECT ?caf\xc3\xa9 WHERE { ?caf\xc3\xa9 ?p ?o }");
+  EXPECT_TRUE(utf8) << utf8.error().to_string();
   // Still usable after errors.
   auto ok = engine.run("ASK { ?s ?p ?o }");
   ASSERT_TRUE(ok);
