@@ -15,6 +15,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "ntriples_line.hpp"  // utf8_sequence (kg_exporters private, as rdf_internal.hpp)
 #include "triple_index.hpp"
 
 namespace kg::query {
@@ -494,26 +495,8 @@ Result<SparqlResult> SparqlEngine::run(std::string_view query, std::string_view 
   }
   // Rasqal takes any bytes, and its names would reach the JSON and CSV results as they are.
   for (std::size_t i = 0; i < query.size();) {
-    const auto c = static_cast<unsigned char>(query[i]);
-    const std::size_t n = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-    bool ok = n != 0 && i + n <= query.size();
-    for (std::size_t k = 1; ok && k < n; ++k) {
-      ok = (static_cast<unsigned char>(query[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok && n == 2) ok = c >= 0xC2;  // no overlong forms
-    if (ok && n == 3) {
-      const auto c1 = static_cast<unsigned char>(query[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
-    }
-    if (ok && n == 4) {
-      const auto c1 = static_cast<unsigned char>(query[i + 1]);
-      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
-    }
-    if (!ok) {
+    const std::size_t n = exporters::detail::utf8_sequence(query, i);
+    if (n == 0) {
       return fail(Error::Code::kParse,
                   "the query is not valid UTF-8 (byte offset " + std::to_string(i) + ")",
                   std::string(source_name), 0, 0, "give the query as UTF-8 text");
