@@ -9,6 +9,7 @@
 #include <serd/serd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <array>
 #include <charconv>
 #include <cstdarg>
@@ -23,6 +24,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
@@ -102,8 +104,15 @@ const char* term_problem(Term::Kind kind, std::string_view value, std::string_vi
 // then the stored term, whose header (id, lengths, kind) precedes its bytes.
 class TermTable {
  public:
-  TermTable() : slots_(1 << 16), mask_((1 << 16) - 1) {
+  // Small at first (a fuzz input or a small file must not pay for zeroing a big table on
+  // every read); reserve() sizes it for a large file up front.
+  TermTable() : slots_(1 << 10), mask_((1 << 10) - 1) {
     terms_.emplace_back();  // id 0: no term / the default graph
+  }
+
+  // Room for about `terms` distinct terms without growing.
+  void reserve(std::size_t terms) {
+    while (slots_.size() < terms * 2) grow();
   }
 
   Id intern(Term::Kind kind, std::string_view value, std::string_view datatype = {},
@@ -266,11 +275,14 @@ class TermTable {
   char* allocate(std::size_t n) {
     constexpr std::size_t kChunk = 1 << 20;
     if (n > kChunk / 4) {
-      chunks_.push_back(std::make_unique<char[]>(n));
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(n));
       return chunks_.back().get();
     }
-    if (current_ == nullptr || used_ + n > kChunk) {
-      chunks_.push_back(std::make_unique<char[]>(kChunk));
+    if (current_ == nullptr || used_ + n > current_size_) {
+      // Chunks double from 16 KB to 1 MB, so a small read allocates little; not zeroed.
+      if (current_ != nullptr) next_size_ = std::min(next_size_ * 2, kChunk);
+      current_size_ = std::max(next_size_, n);
+      chunks_.push_back(std::make_unique_for_overwrite<char[]>(current_size_));
       current_ = chunks_.back().get();
       used_ = 0;
     }
@@ -285,6 +297,8 @@ class TermTable {
   std::vector<std::unique_ptr<char[]>> chunks_;
   char* current_ = nullptr;
   std::size_t used_ = 0;
+  std::size_t current_size_ = 0;
+  std::size_t next_size_ = std::size_t{1} << 14;
   std::string lang_;
   const char* problem_ = nullptr;
 };
@@ -355,7 +369,101 @@ struct SerdContext {
   TripleSink* sink = nullptr;  // set when streaming: triples go here, not into `input`
   Id last_subject = kNone;     // the previous statement's subject
   std::array<Id, 64> predicate_cache{};
+  bool line_syntax = false;    // N-Triples or N-Quads (no prefixes, one statement per line)
+  // The last page handed to serd, and the line and column (from 1) of its first byte:
+  // serd reports no position for what it stops at silently or for what the statement
+  // callback refuses, so those are placed by looking in this page (see place_*).
+  std::string page;
+  std::size_t page_line = 1;
+  std::size_t page_column = 1;
 };
+
+// Line and column (from 1) of byte `offset` of the last page.
+std::pair<std::size_t, std::size_t> page_position(const SerdContext& ctx, std::size_t offset) {
+  std::size_t line = ctx.page_line;
+  std::size_t column = ctx.page_column;
+  for (std::size_t i = 0; i < offset && i < ctx.page.size(); ++i) {
+    if (ctx.page[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+// Where serd's N-Quads reader stopped without a word: the first statement of the last
+// page that starts with a byte no statement starts with (serd then returns SERD_FAILURE).
+// Statements start at the start of a line or after the '.' that ends the one before; IRIs,
+// literals, blank node labels (which may hold a '.') and comments are stepped over.
+std::optional<std::size_t> place_bad_statement_start(const SerdContext& ctx) {
+  const std::string& page = ctx.page;
+  std::size_t i = 0;
+  if (ctx.page_column != 1) {  // the page starts inside a line: begin at the next one
+    i = page.find('\n');
+    if (i == std::string::npos) return std::nullopt;
+  }
+  const auto name_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.' ||
+           c == ':' || static_cast<unsigned char>(c) >= 0x80;
+  };
+  bool expect_start = true;
+  while (i < page.size()) {
+    const char c = page[i];
+    if (c == ' ' || c == '\t' || c == '\r') {
+      ++i;
+    } else if (c == '\n') {
+      expect_start = true;
+      ++i;
+    } else if (c == '#') {
+      while (i < page.size() && page[i] != '\n') ++i;
+    } else if (expect_start && std::string_view("<_[").find(c) == std::string_view::npos) {
+      return i;
+    } else if (c == '<') {
+      expect_start = false;
+      while (i < page.size() && page[i] != '>' && page[i] != '\n') ++i;
+      ++i;
+    } else if (c == '"') {
+      for (++i; i < page.size() && page[i] != '"' && page[i] != '\n'; ++i) {
+        if (page[i] == '\\') ++i;
+      }
+      ++i;
+    } else if (c == '_' && i + 1 < page.size() && page[i + 1] == ':') {
+      expect_start = false;
+      i += 2;
+      std::size_t end = i;
+      while (end < page.size() && name_char(page[end])) ++end;
+      // A label does not end with '.': a last '.' ends the statement.
+      if (end > i && page[end - 1] == '.') expect_start = true;
+      i = end;
+    } else if (c == '.') {
+      expect_start = true;
+      ++i;
+    } else {
+      expect_start = false;
+      ++i;
+    }
+  }
+  return std::nullopt;
+}
+
+// The first place in the last page where `name` stands as a word of its own.
+std::optional<std::size_t> place_word(const SerdContext& ctx, std::string_view name) {
+  if (name.empty()) return std::nullopt;
+  const auto boundary = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '.' || c == ';' ||
+           c == ',';
+  };
+  for (std::size_t at = ctx.page.find(name); at != std::string::npos;
+       at = ctx.page.find(name, at + 1)) {
+    const bool before = at == 0 || boundary(ctx.page[at - 1]);
+    const std::size_t end = at + name.size();
+    const bool after = end == ctx.page.size() || boundary(ctx.page[end]);
+    if (before && after) return at;
+  }
+  return std::nullopt;
+}
 
 // Expands a URI or CURIE node to an absolute IRI; false when a prefix is unknown.
 bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::string_view& view) {
@@ -379,8 +487,18 @@ bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::strin
   SerdChunk suffix{};
   if (serd_env_expand(ctx.env, node, &prefix, &suffix) != SERD_SUCCESS) {
     if (!ctx.error) {
-      ctx.error = make_error(Error::Code::kParse, "undefined prefix in '" + std::string(text) + "'",
-                             ctx.source, 0, 0, "declare it with @prefix before its first use");
+      std::size_t line = 0;
+      std::size_t column = 0;
+      if (const auto at = place_word(ctx, text)) std::tie(line, column) = page_position(ctx, *at);
+      ctx.error =
+          ctx.line_syntax
+              ? make_error(Error::Code::kParse,
+                           "syntax error: '" + std::string(text) +
+                               "' is not a term (N-Triples and N-Quads write IRIs in <...>)",
+                           ctx.source, line, column,
+                           "write the IRI in full between < and >, or a blank node as _:label")
+              : make_error(Error::Code::kParse, "undefined prefix in '" + std::string(text) + "'",
+                           ctx.source, line, column, "declare it with @prefix before its first use");
     }
     return false;
   }
@@ -399,10 +517,17 @@ bool term_rejected(SerdContext& ctx, std::string_view text, const char* why = nu
     for (char& c : shown) {
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
     }
+    // Placed at its first appearance in the last page read (serd gives no position here).
+    std::size_t line = 0;
+    std::size_t column = 0;
+    if (const auto at = text.empty() ? std::string::npos : ctx.page.find(text);
+        at != std::string::npos) {
+      std::tie(line, column) = page_position(ctx, at);
+    }
     ctx.error = make_error(
         Error::Code::kParse,
         std::string(why != nullptr ? why : "a term that cannot be kept") + ": '" + shown + "'",
-        ctx.source, 0, 0, "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
+        ctx.source, line, column, "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
   }
   return false;
 }
@@ -587,6 +712,18 @@ size_t serd_read_istream(void* buf, size_t size, size_t nmemb, void* stream) {
     ctx->in->read(out + n, static_cast<std::streamsize>(wanted - n));
     n += static_cast<std::size_t>(ctx->in->gcount());
   }
+  if (n > 0) {
+    // The new page starts where the last one ended.
+    const std::string& last = ctx->page;
+    const auto newlines = static_cast<std::size_t>(std::count(last.begin(), last.end(), '\n'));
+    if (newlines == 0) {
+      ctx->page_column += last.size();
+    } else {
+      ctx->page_line += newlines;
+      ctx->page_column = last.size() - last.rfind('\n');
+    }
+    ctx->page.assign(out, n);
+  }
   return n / size;
 }
 
@@ -608,6 +745,8 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
   ctx.in = &in;
   ctx.pending = pending;
   ctx.line_offset = line_offset;
+  ctx.page_line = line_offset + 1;
+  ctx.line_syntax = syntax != Syntax::kTurtle;
   SerdNode base_node =
       serd_node_from_string(SERD_URI, reinterpret_cast<const uint8_t*>(base.c_str()));
   std::unique_ptr<SerdEnv, void (*)(SerdEnv*)> env(serd_env_new(&base_node), &serd_env_free);
@@ -628,6 +767,22 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
   if (in.bad()) {
     return fail(Error::Code::kIo, "cannot read '" + source + "'", source, 0, 0,
                 "check that the file is readable");
+  }
+  if (st == SERD_FAILURE && syntax == Syntax::kNQuads && !ctx.page.empty()) {
+    // serd 0.30's N-Quads reader stops without an error, and with SERD_FAILURE, at a
+    // statement that starts with neither an IRI nor a blank node; what follows would
+    // be lost, so this is an error like any other.
+    if (const auto at = place_bad_statement_start(ctx)) {
+      const auto [line, column] = page_position(ctx, *at);
+      return fail(Error::Code::kParse,
+                  std::string("syntax error: a statement starts with '") + ctx.page[*at] +
+                      "', not with an IRI in <...> or a blank node _:label",
+                  source, line, column,
+                  "fix the RDF at this position (the file is not valid for its syntax)");
+    }
+    return fail(Error::Code::kParse,
+                "syntax error: a statement starts with neither an IRI nor a blank node", source,
+                ctx.page_line, 0, "fix the RDF near this line (the file is not valid for its syntax)");
   }
   if (st > SERD_FAILURE) {
     return fail(Error::Code::kParse,
@@ -658,7 +813,8 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
     std::string scratch;
   };
   const bool quads = syntax == Syntax::kNQuads;
-  std::vector<char> buf(kChunk);
+  // 64 KB for a stream or a small file, 1 MB for a large file; not zeroed, the reads fill it.
+  std::size_t capacity = std::size_t{1} << 16;
   std::size_t begin = 0;  // unread bytes are [begin, end)
   std::size_t end = 0;
   std::size_t lines = 0;  // lines read so far
@@ -674,10 +830,16 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
     if (here >= 0 && file->seekg(0, std::ios::end)) {
       const auto size = file->tellg();
       file->seekg(here);
-      if (size > here) input.quads.reserve(static_cast<std::size_t>(size - here) / 100);
+      if (size > here) {
+        input.quads.reserve(static_cast<std::size_t>(size - here) / 100);
+        // An estimate (one new term per ~300 bytes); the table still grows past it.
+        terms.reserve(static_cast<std::size_t>(size - here) / 300);
+        if (static_cast<std::size_t>(size - here) > kChunk) capacity = kChunk;
+      }
     }
     file->clear();
   }
+  auto buf = std::make_unique_for_overwrite<char[]>(capacity);
   const auto intern = [&](const LineTerm& t) -> Id {
     if (t.kind == Term::Kind::kBlank) {
       return terms.intern(Term::Kind::kBlank, stable_blank(t.value, "b", blank_buf));
@@ -723,9 +885,9 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
     std::size_t n = 0;
     std::size_t next = begin;
     while (n < kBatch && next < end) {
-      const auto* nl = static_cast<const char*>(std::memchr(buf.data() + next, '\n', end - next));
+      const auto* nl = static_cast<const char*>(std::memchr(buf.get() + next, '\n', end - next));
       if (nl == nullptr && !eof) break;
-      const std::size_t line_end = nl != nullptr ? static_cast<std::size_t>(nl - buf.data()) : end;
+      const std::size_t line_end = nl != nullptr ? static_cast<std::size_t>(nl - buf.get()) : end;
       batch[n].begin = next;
       batch[n].end = line_end;
       ++n;
@@ -735,12 +897,17 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
       if (eof) break;
       // Keep the partial line, make room (a line longer than the buffer grows it) and read on.
       if (begin > 0) {
-        std::memmove(buf.data(), buf.data() + begin, end - begin);
+        std::memmove(buf.get(), buf.get() + begin, end - begin);
         end -= begin;
         begin = 0;
       }
-      if (end == buf.size()) buf.resize(buf.size() * 2);
-      in.read(buf.data() + end, static_cast<std::streamsize>(buf.size() - end));
+      if (end == capacity) {
+        auto bigger = std::make_unique_for_overwrite<char[]>(capacity * 2);
+        std::memcpy(bigger.get(), buf.get(), end);
+        buf = std::move(bigger);
+        capacity *= 2;
+      }
+      in.read(buf.get() + end, static_cast<std::streamsize>(capacity - end));
       const auto got = static_cast<std::size_t>(in.gcount());
       end += got;
       if (got == 0) eof = true;
@@ -749,7 +916,7 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
     for (std::size_t k = 0; k < n; ++k) {
       Line& line = batch[k];
       line.result =
-          read_ntriples_line(std::string_view(buf.data() + line.begin, line.end - line.begin),
+          read_ntriples_line(std::string_view(buf.get() + line.begin, line.end - line.begin),
                              quads, line.scratch, line.statement);
       if (line.result != LineResult::kStatement) continue;
       const LineTerm& o = line.statement.object;
@@ -765,7 +932,7 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
                          (line.result == LineResult::kStatement && add(line.statement));
       if (!taken) {
         return parse_with_serd(in, syntax, source, base, &input, nullptr,
-                               std::string_view(buf.data() + line.begin, end - line.begin), lines);
+                               std::string_view(buf.get() + line.begin, end - line.begin), lines);
       }
       ++lines;
     }
@@ -932,6 +1099,19 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     const auto n = static_cast<size_t>(in.gcount());
     const bool end = n < buf.size();
     ctx.text.append(buf.data(), n);
+    // Raptor reads a NUL byte as the end of a term and keeps the rest of the term
+    // silently; no RDF syntax allows a raw NUL, so it is refused here, with its place.
+    if (const void* nul = std::memchr(buf.data(), '\0', n); nul != nullptr) {
+      const std::size_t at = ctx.text.size() - n + static_cast<std::size_t>(
+                                                        static_cast<const char*>(nul) - buf.data());
+      const std::string_view before(ctx.text.data(), at);
+      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t line_start = before.rfind('\n');
+      const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
+      return fail(Error::Code::kParse,
+                  "NUL byte at byte offset " + std::to_string(at) + ": binary data, not RDF text",
+                  source, line, column, "give a text file in the RDF syntax (NUL is never valid)");
+    }
     if (raptor_parser_parse_chunk(parser.get(), reinterpret_cast<const unsigned char*>(buf.data()),
                                   n, end ? 1 : 0) != 0 &&
         !ctx.error) {

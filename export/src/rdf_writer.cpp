@@ -376,6 +376,18 @@ class RdfXmlSink final : public BlockSink {
                   "> extends the RDF namespace with a name that is not an XML name";
         return;
       }
+      for (const std::string_view iri :
+           {block.subject.kind == Term::Kind::kIri ? block.subject.value : std::string_view{},
+            po.object.kind == Term::Kind::kIri ? po.object.value : po.object.datatype}) {
+        if (has_dot_segment(iri)) {
+          // rdf:about, rdf:resource and rdf:datatype are resolved against the base when
+          // read, which removes "." and ".." segments: the file would read back as other IRIs.
+          failed_ = true;
+          reason_ = "the IRI <" + std::string(iri) +
+                    "> has a '.' or '..' path segment, which RDF/XML readers remove";
+          return;
+        }
+      }
       TermPtr predicate = make(TermView::iri(po.predicate));
       TermPtr object = make(po.object);
       raptor_statement st;
@@ -406,6 +418,28 @@ class RdfXmlSink final : public BlockSink {
     if (!name_start(static_cast<unsigned char>(local.front()))) return true;
     for (char c : local) {
       if (!name_char(static_cast<unsigned char>(c))) return true;
+    }
+    return false;
+  }
+
+  // True when the IRI's path (after "scheme:" and any "//authority") has a segment that
+  // is "." or ".." (RFC 3986 section 5.2.4).
+  static bool has_dot_segment(std::string_view iri) {
+    const std::size_t colon = iri.find(':');
+    if (colon == std::string_view::npos) return false;
+    std::string_view path = iri.substr(colon + 1);
+    path = path.substr(0, std::min(path.find('?'), path.find('#')));
+    if (path.substr(0, 2) == "//") {
+      const std::size_t slash = path.find('/', 2);
+      if (slash == std::string_view::npos) return false;
+      path.remove_prefix(slash);
+    }
+    while (!path.empty()) {
+      const std::size_t slash = path.find('/');
+      const std::string_view segment = path.substr(0, slash);
+      if (segment == "." || segment == "..") return true;
+      if (slash == std::string_view::npos) break;
+      path.remove_prefix(slash + 1);
     }
     return false;
   }
@@ -484,8 +518,9 @@ Result<void> write_rdfxml(const KnowledgeGraph& graph, std::ostream& out,
                                                              ? std::string("serializer error")
                                                              : log.first_error),
                 {}, 0, 0,
-                "RDF/XML needs predicate IRIs that end in an XML name and text without XML 1.0 "
-                "control characters; write Turtle or N-Triples instead");
+                "RDF/XML needs predicate IRIs that end in an XML name, IRIs without '.' or '..' "
+                "path segments and text without XML 1.0 control characters; write Turtle or "
+                "N-Triples instead");
   }
   if (!buffered.ok()) return fail(Error::Code::kIo, "cannot write RDF/XML output");
   return {};

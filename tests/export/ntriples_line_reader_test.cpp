@@ -111,6 +111,18 @@ std::vector<Input> bad_inputs() {
       {"NoScheme", "ntriples", ok + "<//example.org/a> " + kP + " \"x\" .\n"},
       {"RelativeIri", "ntriples", ok + "<s> " + kP + " <o> .\n"},
       {"Directive", "ntriples", ok + "@prefix ex: <http://example.org/> .\n"},
+      // serd 0.30 reads no further and reports nothing on these N-Quads (SERD_FAILURE).
+      {"BareWordQuads", "nquads", ok + "Trump " + kP + " \"x\" .\n" + ok},
+      {"DigitQuads", "nquads", ok + "1 " + kP + " \"x\" .\n" + ok},
+      {"JunkAfterDotQuads", "nquads", ok + kS + " " + kP + " \"x\" .J" + ok + ok},
+      {"BlankLabelWithDotQuads", "nquads", ok + "_:a.b " + kP + " \"x\" . x\n"},
+      {"BareWordAfterManyLinesQuads", "nquads",
+       [&] {
+         std::string text;
+         for (int i = 0; i < 30000; ++i) text += ok;
+         return text + "v" + kS + " " + kP + " <http://example.org/x> .\n" + ok;
+       }()},
+      {"BareWordTriples", "ntriples", ok + "Trump " + kP + " \"x\" .\n" + ok},
       {"ErrorAfterManyLines", "ntriples",
        [&] {
          std::string text;
@@ -138,6 +150,32 @@ INSTANTIATE_TEST_SUITE_P(Inputs, LineReaderErrorTest, ::testing::ValuesIn(bad_in
                          [](const ::testing::TestParamInfo<Input>& info) {
                            return std::string(info.param.name);
                          });
+
+// Where serd's N-Quads reader stops without an error, the reader names the place, so no
+// statement after it is dropped in silence.
+TEST(LineReaderErrorTest, StatementThatStartsWithAWordIsPlaced) {
+  const std::string ok = kS + " " + kP + " \"fine\" .\n";
+  struct Case {
+    std::string text;
+    std::size_t line;
+    std::size_t column;
+  };
+  std::string many;
+  for (int i = 0; i < 30000; ++i) many += ok;
+  for (const Case& c : {Case{ok + "Trump " + kP + " \"x\" .\n" + ok, 2, 1},
+                        Case{ok + "  \t1 " + kP + " \"x\" .\n", 2, 4},
+                        Case{ok + "_:a.b " + kP + " \"x\" . x\n", 2, 36},
+                        Case{many + "v" + kS + " " + kP + " <http://example.org/x> .\n", 30001, 1}}) {
+    for (RdfParser parser : {RdfParser::kAuto, RdfParser::kSerd}) {
+      auto read = read_string(c.text, "nquads", with(parser));
+      ASSERT_FALSE(read) << c.text.substr(0, 200);
+      EXPECT_EQ(read.error().line, c.line);
+      EXPECT_EQ(read.error().column, c.column);
+      EXPECT_NE(read.error().message.find("a statement starts with"), std::string::npos)
+          << read.error().to_string();
+    }
+  }
+}
 
 TEST(LineReaderFileTest, BadFileGivesTheSameErrorAsSerd) {
   const std::string path = std::string(KG_TEST_DATA_DIR) + "/export/bad/space_in_iri.nt";

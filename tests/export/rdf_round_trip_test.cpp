@@ -238,6 +238,48 @@ TEST(RdfXmlWriterTest, PredicateExtendingTheRdfNamespaceIsAnError) {
   ASSERT_TRUE(back) << back.error().to_string() << "\n" << xml;
 }
 
+// RDF/XML readers resolve rdf:about, rdf:resource and rdf:datatype, which removes "." and
+// ".." path segments: such an IRI would read back as another one, so writing is refused.
+TEST(RdfXmlWriterTest, IriWithDotSegmentIsAnError) {
+  for (const char* line :
+       {"<http:.//example.org/a> <http://example.org/p> \"x\" .\n",
+        "<http://example.org/a> <http://example.org/p> <http://example.org/x/../y> .\n",
+        "<http://example.org/a> <http://example.org/p> \"1\"^^<http:./example.org/dt> .\n"}) {
+    auto g = read_string(line, "ntriples");
+    ASSERT_TRUE(g) << g.error().to_string();
+    std::ostringstream out;
+    auto r = write_graph(*g, *find_format("rdfxml"), out);
+    ASSERT_FALSE(r) << line;
+    EXPECT_EQ(r.error().code, Error::Code::kUnsupported);
+    EXPECT_NE(r.error().message.find("path segment"), std::string::npos) << r.error().message;
+  }
+  // Dots that are not whole segments are fine, and read back unchanged.
+  auto ok = read_string(
+      "<http://example.org/a.b/.c/d.> <http://example.org/p> <http://example.org/...> .\n",
+      "ntriples");
+  ASSERT_TRUE(ok);
+  const std::string xml = write_string(*ok, "rdfxml");
+  auto back = read_string(xml, "rdfxml");
+  ASSERT_TRUE(back) << back.error().to_string() << "\n" << xml;
+  EXPECT_EQ(write_string(*back, "ntriples"), write_string(*ok, "ntriples"));
+}
+
+// Raptor ends a term at a NUL byte and keeps the rest silently; the reader refuses the byte.
+TEST(RaptorReaderTest, NulByteIsAnErrorWithItsPlace) {
+  const std::string text = std::string("<http://example.org/a> <http://example.org/p> \"x\" .\n") +
+                           "<http://example.org/a> <htt:" + std::string(3, '\0') +
+                           "s.org/p> \"y\" .\n";
+  for (const char* syntax : {"ntriples", "turtle", "nquads"}) {
+    ReadOptions options;
+    options.parser = RdfParser::kRaptor;
+    auto g = read_string(text, syntax, options);
+    ASSERT_FALSE(g) << syntax;
+    EXPECT_EQ(g.error().line, 2U);
+    EXPECT_EQ(g.error().column, 29U);
+    EXPECT_NE(g.error().message.find("NUL byte"), std::string::npos) << g.error().message;
+  }
+}
+
 TEST(ForeignRdfTest, KeepsEveryTripleOfTheInput) {
   const std::string path = std::string(KG_TEST_DATA_DIR) + "/export/foreign.ttl";
   auto g = read_graph_file(path);

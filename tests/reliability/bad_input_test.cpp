@@ -155,6 +155,9 @@ const RdfCase kRdfCases[] = {
     {"unterminated_literal.ttl", ":2:33", "syntax error: line end in short string"},
     {"space_in_iri.nt", ":2:45", "syntax error: invalid IRI character (escape %20)"},
     {"missing_dot.nq", ":3", "syntax error: expected `.', not `<'"},
+    // serd 0.30 stops here without an error (and the rest of the file would be lost).
+    {"bare_word.nq", ":2:1",
+     "syntax error: a statement starts with 'T', not with an IRI in <...> or a blank node _:label"},
     {"mismatched_tag.rdf", ":4:3",
      "syntax error: XML parser error: Opening and ending tag mismatch: rdf:Description line 0 and "
      "rdf:Descriptio"},
