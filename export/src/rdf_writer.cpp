@@ -261,9 +261,15 @@ class NTriplesSink final : public BlockSink {
     subject_ += ' ';
     suffix_.clear();
     if (quads_ && !graph.empty()) {
-      suffix_ += " <";
-      append_escaped_iri(suffix_, graph);
-      suffix_ += '>';
+      // A blank graph name is kept as "_:label" (no IRI starts with "_:").
+      if (graph.substr(0, 2) == "_:") {
+        suffix_ += " _:";
+        append_blank_label(suffix_, graph.substr(2));
+      } else {
+        suffix_ += " <";
+        append_escaped_iri(suffix_, graph);
+        suffix_ += '>';
+      }
     }
     suffix_ += " .\n";
     std::string& b = out_.buf();

@@ -264,6 +264,21 @@ TEST(RdfXmlWriterTest, IriWithDotSegmentIsAnError) {
   EXPECT_EQ(write_string(*back, "ntriples"), write_string(*ok, "ntriples"));
 }
 
+// A blank node as a graph name stays a blank node in N-Quads (it was written as <_:g>).
+TEST(NQuadsWriterTest, BlankGraphNameIsWrittenAsABlankNode) {
+  auto g = read_string(
+      "<http://example.org/a> <https://kg.example.org/ontology#met> <http://example.org/b> _:g1 "
+      ".\n<http://example.org/a> <http://example.org/p> \"x\" _:g1 .\n",
+      "nquads");
+  ASSERT_TRUE(g) << g.error().to_string();
+  const std::string nq = write_string(*g, "nquads");
+  EXPECT_EQ(nq.find("<_:"), std::string::npos) << nq;
+  EXPECT_NE(nq.find(" _:"), std::string::npos) << nq;
+  auto back = read_string(nq, "nquads");
+  ASSERT_TRUE(back) << back.error().to_string() << "\n" << nq;
+  EXPECT_EQ(write_string(*back, "nquads"), nq);
+}
+
 // Raptor ends a term at a NUL byte and keeps the rest silently; the reader refuses the byte.
 TEST(RaptorReaderTest, NulByteIsAnErrorWithItsPlace) {
   const std::string text = std::string("<http://example.org/a> <http://example.org/p> \"x\" .\n") +
