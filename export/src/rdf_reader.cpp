@@ -84,6 +84,14 @@ const char* iri_problem(std::string_view iri) {
 
 // Why a term cannot be kept, or nullptr: what a reader accepted must be something
 // every writer can write and every reader can read back.
+// The part of a term that term_problem refuses (the value, the datatype or the tag).
+std::string_view term_culprit(Term::Kind kind, std::string_view value, std::string_view datatype,
+                              std::string_view language) {
+  if (kind == Term::Kind::kIri || !valid_utf8(value)) return value;
+  if (!datatype.empty() && iri_problem(datatype) != nullptr) return datatype;
+  return language;
+}
+
 const char* term_problem(Term::Kind kind, std::string_view value, std::string_view datatype,
                          std::string_view language) {
   if (kind == Term::Kind::kIri) return iri_problem(value);
@@ -517,12 +525,18 @@ bool term_rejected(SerdContext& ctx, std::string_view text, const char* why = nu
     for (char& c : shown) {
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7F) c = '?';
     }
-    // Placed at its first appearance in the last page read (serd gives no position here).
+    // Placed at its first appearance in the last page read, as an IRI or a literal if it
+    // appears so (serd gives no position here).
     std::size_t line = 0;
     std::size_t column = 0;
-    if (const auto at = text.empty() ? std::string::npos : ctx.page.find(text);
-        at != std::string::npos) {
-      std::tie(line, column) = page_position(ctx, at);
+    if (!text.empty()) {
+      for (const std::string& needle : {"<" + std::string(text) + ">",
+                                        "\"" + std::string(text) + "\"", std::string(text)}) {
+        if (const auto at = ctx.page.find(needle); at != std::string::npos) {
+          std::tie(line, column) = page_position(ctx, at);
+          break;
+        }
+      }
     }
     ctx.error = make_error(
         Error::Code::kParse,
@@ -556,7 +570,8 @@ bool serd_term(SerdContext& ctx, const SerdNode* node, std::string& buf, Id& id,
         language = std::string_view(reinterpret_cast<const char*>(lang->buf), lang->n_bytes);
       }
       id = ctx.input->terms.intern(Term::Kind::kLiteral, text, dt, language);
-      return id != kNone || term_rejected(ctx, text);
+      return id != kNone ||
+             term_rejected(ctx, term_culprit(Term::Kind::kLiteral, text, dt, language));
     }
     case SERD_NOTHING:
       break;
@@ -671,7 +686,7 @@ SerdStatus serd_on_stream_statement(void* handle, SerdStatementFlags /*flags*/,
   for (const TermView* t : {&s, &p, &o, &g}) {
     if (t == &g && g.value.empty()) continue;
     if (const char* why = term_problem(t->kind, t->value, t->datatype, t->language)) {
-      term_rejected(*ctx, t->value, why);
+      term_rejected(*ctx, term_culprit(t->kind, t->value, t->datatype, t->language), why);
       return SERD_ERR_BAD_SYNTAX;
     }
   }

@@ -123,6 +123,10 @@ std::vector<Input> bad_inputs() {
          return text + "v" + kS + " " + kP + " <http://example.org/x> .\n" + ok;
        }()},
       {"BareWordTriples", "ntriples", ok + "Trump " + kP + " \"x\" .\n" + ok},
+      // The same literal earlier with a good datatype: the error names the bad datatype.
+      {"BadDatatypeAfterSameLiteral", "ntriples",
+       kS + " " + kP + " \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n" + ok + kS +
+           " " + kP + " \"true\"^^<http:\xD5\xD0www.w3.org/2001/XMLSchema#boolean> .\n"},
       {"ErrorAfterManyLines", "ntriples",
        [&] {
          std::string text;
