@@ -5,6 +5,7 @@
 
 #include <raptor2.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <kg/graph/vocab.hpp>
 #include <memory>
@@ -381,6 +382,20 @@ class RdfXmlSink final : public BlockSink {
         reason_ = "the predicate <" + std::string(po.predicate) +
                   "> extends the RDF namespace with a name that is not an XML name";
         return;
+      }
+      if (po.object.kind == Term::Kind::kLiteral) {
+        // XML 1.0 has no way to write U+0000 or the other C0 controls but tab, LF and CR
+        // (Raptor writes a literal with U+0000 cut short there, and refuses the others).
+        for (const char c : po.object.value) {
+          if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            failed_ = true;
+            char code[8];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+            reason_ = std::string("a literal holds the control character ") + code +
+                      ", which XML 1.0 cannot carry";
+            return;
+          }
+        }
       }
       for (const std::string_view iri :
            {block.subject.kind == Term::Kind::kIri ? block.subject.value : std::string_view{},

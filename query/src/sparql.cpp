@@ -548,7 +548,13 @@ Result<SparqlResult> SparqlEngine::run(std::string_view query, std::string_view 
     out.boolean = b > 0;
   } else if (rasqal_query_results_is_graph(results.get()) != 0) {
     out.kind = ResultKind::kGraph;
-    while (raptor_statement* st = rasqal_query_results_get_triple(results.get())) {
+    // Rasqal 0.9.33 dereferences a null pointer in rasqal_query_results_get_triple when the
+    // CONSTRUCT template is empty ("CONSTRUCT { } WHERE { ... }", roqet crashes too): such a
+    // query makes no triples, so it is not asked for any.
+    raptor_sequence* construct = rasqal_query_get_construct_triples_sequence(q.get());
+    const bool empty_template = construct == nullptr || raptor_sequence_size(construct) == 0;
+    while (raptor_statement* st =
+               empty_template ? nullptr : rasqal_query_results_get_triple(results.get())) {
       out.triples.push_back(
           {term_of(st->subject), term_of(st->predicate), term_of(st->object), {}});
       if (rasqal_query_results_next_triple(results.get()) != 0) break;

@@ -216,6 +216,21 @@ TEST(RdfXmlWriterTest, ControlCharacterIsAnErrorNotSilentLoss) {
   EXPECT_FALSE(r.error().hint.empty());
 }
 
+// Raptor wrote a literal holding U+0000 cut short there (found by fuzzing): RDF/XML
+// cannot carry it, so writing is refused with the reason, and Turtle keeps it.
+TEST(RdfXmlWriterTest, LiteralWithNulIsAnError) {
+  auto g = read_string("<http://example.org/a> <http://example.org/p> \"a\\u0000b\" .\n", "ntriples");
+  ASSERT_TRUE(g) << g.error().to_string();
+  std::ostringstream out;
+  auto r = write_graph(*g, *find_format("rdfxml"), out);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Error::Code::kUnsupported);
+  EXPECT_NE(r.error().message.find("U+0000"), std::string::npos) << r.error().message;
+  auto back = read_string(write_string(*g, "turtle"), "turtle");
+  ASSERT_TRUE(back);
+  EXPECT_EQ(write_string(*back, "ntriples"), write_string(*g, "ntriples"));
+}
+
 // "rdf:pre@icate" can only be written with a namespace that extends the RDF namespace, which
 // RDF/XML readers refuse: an error naming the predicate, not a file nothing reads back.
 TEST(RdfXmlWriterTest, PredicateExtendingTheRdfNamespaceIsAnError) {

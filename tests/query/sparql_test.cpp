@@ -64,6 +64,20 @@ TEST(SparqlTest, ConstructEverythingEqualsTheNTriplesWriter) {
   EXPECT_EQ(engine.num_triples(), sorted_lines(nt.str()).size());
 }
 
+// Rasqal 0.9.33 crashes on an empty CONSTRUCT template (found by fuzzing); the engine
+// gives an empty graph, and the short form CONSTRUCT WHERE still makes its triples.
+TEST(SparqlTest, EmptyConstructTemplateGivesAnEmptyGraph) {
+  const auto g = small_graph();
+  SparqlEngine engine(g);
+  auto r = engine.run(kPrefixes + "CONSTRUCT { } WHERE { ?a kgo:met ?b }");
+  ASSERT_TRUE(r) << r.error().to_string();
+  EXPECT_EQ(r->kind, ResultKind::kGraph);
+  EXPECT_TRUE(r->triples.empty());
+  auto short_form = engine.run(kPrefixes + "CONSTRUCT WHERE { ?a kgo:met ?b }");
+  ASSERT_TRUE(short_form) << short_form.error().to_string();
+  EXPECT_FALSE(short_form->triples.empty());
+}
+
 TEST(SparqlTest, ProvenanceSentenceOfARelation) {
   const auto g = small_graph();
   auto r = sparql(g, kPrefixes +
