@@ -2,7 +2,8 @@
 # Longer fuzzing runs, one target at a time at low priority. Each target starts from
 # its seed corpus (tests/fuzz/corpus/<target>) plus what earlier runs found (kept in
 # the build tree) and stops after KG_FUZZ_RUNS executions or KG_FUZZ_MINUTES, whichever
-# comes first. Prints executions, corpus size and crash files per target.
+# comes first; a crash is saved and the run goes on (libFuzzer's fork mode). Prints
+# executions, CPU seconds, corpus size and crash files per target.
 #   usage: scripts/fuzz.sh [target ...]      (default: every target)
 #   KG_FUZZ_BUILD_DIR  build directory with -DKG_FUZZ=ON (default build-fuzz; configured
 #                      and built here if missing)
@@ -44,13 +45,15 @@ for t in "${targets[@]}"; do
   mkdir -p "$work/corpus" "$work/artifacts"
   log="$work/long-run.log"
   start=$(date +%s)
-  # libFuzzer stops at the first crash and saves it under artifacts/; fix it, add it to
-  # tests/fuzz/regressions/<target>/, and run again.
+  # Crashes are saved under artifacts/: fix each, add it to tests/fuzz/regressions/<target>/.
   detect=1
   [[ "$leaks" == end ]] && detect=0
   cpu_before=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat 2>/dev/null || echo 0)
-  nice -n "${KG_FUZZ_NICE:-15}" "$build/tests/fuzz_$t" -runs="$runs" -max_total_time=$((minutes * 60)) \
-    -max_len="$max_len" -timeout=30 -rss_limit_mb=4096 -print_final_stats=1 -detect_leaks=$detect \
+  # Fork mode: the fuzzing runs in child processes and goes on after a crash, timeout or
+  # out-of-memory (each saved under artifacts/), so the run lasts its whole time.
+  nice -n "${KG_FUZZ_NICE:-15}" "$build/tests/fuzz_$t" -fork=1 -ignore_crashes=1 -ignore_ooms=1 \
+    -ignore_timeouts=1 -runs="$runs" -max_total_time=$((minutes * 60)) \
+    -max_len="$max_len" -timeout=30 -rss_limit_mb=4096 -detect_leaks=$detect \
     -artifact_prefix="$work/artifacts/" "$work/corpus" "tests/fuzz/corpus/$t" >"$log" 2>&1 || true
   cpu_after=$(awk '{print $14 + $15 + $16 + $17}' /proc/$$/stat 2>/dev/null || echo 0)
   cpu=$(( (cpu_after - cpu_before) / $(getconf CLK_TCK) ))
@@ -64,11 +67,13 @@ for t in "${targets[@]}"; do
     fi
   fi
   secs=$(( $(date +%s) - start ))
-  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
-  rate=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)
+  # The last status line of the fork-mode run: "#EXECS: cov: ... exec/s RATE ...".
+  status=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
+  execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$status")
+  rate=$(sed -nE 's/.* exec\/s ([0-9]+) .*/\1/p' <<<"$status")
   crashes=$(find "$work/artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   stopped="after ${secs}s"
-  if grep -q 'ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error\|ERROR: LeakSanitizer' "$log"; then stopped="$stopped on a crash (see $log)"; fi
+  if grep -q 'ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error\|ERROR: LeakSanitizer\|CHECK failed' "$log"; then stopped="$stopped; crash reports in $log"; fi
   printf '%-14s %12s %10s %8s %8s %8s %s\n' "$t" "${execs:-?}" "${rate:-?}" "$cpu" \
     "$(ls "$work/corpus" | wc -l)" "$crashes" "$stopped"
 done
