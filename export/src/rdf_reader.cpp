@@ -704,10 +704,10 @@ SerdStatus serd_on_error(void* handle, const SerdError* error) {
   va_end(args);
   std::string message(text.data());
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  // serd counts the columns of its input's first line from 1 and of the others from 0:
-  // input that starts at a later line of the file is counted as the file's lines are.
-  unsigned column = error->col;
-  if (ctx->line_offset > 0 && error->line == 1 && column > 0) --column;
+  // (serd counts the columns of its input's first line from 1 and of the others from 0;
+  // input handed over from a later line of the file starts with an empty line, so its
+  // lines are counted as the file's are.)
+  const unsigned column = error->col;
   ctx->error = make_error(Error::Code::kParse, "syntax error: " + message, ctx->source,
                           error->line + ctx->line_offset, column,
                           "fix the RDF at this position (the file is not valid for its syntax)");
@@ -946,8 +946,12 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
       const bool taken = line.result == LineResult::kNothing ||
                          (line.result == LineResult::kStatement && add(line.statement));
       if (!taken) {
-        return parse_with_serd(in, syntax, source, base, &input, nullptr,
-                               std::string_view(buf.get() + line.begin, end - line.begin), lines);
+        const std::string_view rest(buf.get() + line.begin, end - line.begin);
+        if (lines == 0) return parse_with_serd(in, syntax, source, base, &input, nullptr, rest, 0);
+        // serd treats the first bytes of its input as a possible byte-order mark; the
+        // line before (as an empty line) keeps this one from being read as the start.
+        const std::string after_newline = "\n" + std::string(rest);
+        return parse_with_serd(in, syntax, source, base, &input, nullptr, after_newline, lines - 1);
       }
       ++lines;
     }

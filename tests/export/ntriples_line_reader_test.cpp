@@ -123,6 +123,10 @@ std::vector<Input> bad_inputs() {
          return text + "v" + kS + " " + kP + " <http://example.org/x> .\n" + ok;
        }()},
       {"BareWordTriples", "ntriples", ok + "Trump " + kP + " \"x\" .\n" + ok},
+      // Byte-order-mark bytes at the start of a later line: serd checks for a mark only at
+      // the start of its input, which a handed-over line must not look like.
+      {"PartialBomMidFile", "nquads", ok + ok + "\xEF\xBB" + kS + " " + kP + " \"x\" .\n"},
+      {"BomMidFile", "ntriples", ok + "\xEF\xBB\xBF" + kS + " " + kP + " \"x\" .\n"},
       // The same literal earlier with a good datatype: the error names the bad datatype.
       {"BadDatatypeAfterSameLiteral", "ntriples",
        kS + " " + kP + " \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n" + ok + kS +
