@@ -45,6 +45,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work/corpus" "$work/artifacts"
   log="$work/long-run.log"
   start=$(date +%s)
+  touch "$work/started"
   # Crashes are saved under artifacts/: fix each, add it to tests/fuzz/regressions/<target>/.
   detect=1
   [[ "$leaks" == end ]] && detect=0
@@ -71,7 +72,9 @@ for t in "${targets[@]}"; do
   status=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
   execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$status")
   rate=$(sed -nE 's/.* exec\/s ([0-9]+) .*/\1/p' <<<"$status")
-  crashes=$(find "$work/artifacts" -type f \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
+  # Crash, leak, timeout and out-of-memory inputs saved by this run.
+  crashes=$(find "$work/artifacts" -type f -newer "$work/started" \( -name 'crash-*' -o -name 'leak-*' \
+    -o -name 'timeout-*' -o -name 'oom-*' \) | wc -l)
   stopped="after ${secs}s"
   if grep -q 'ERROR: libFuzzer\|ERROR: AddressSanitizer\|runtime error\|ERROR: LeakSanitizer\|CHECK failed' "$log"; then stopped="$stopped; crash reports in $log"; fi
   printf '%-14s %12s %10s %8s %8s %8s %s\n' "$t" "${execs:-?}" "${rate:-?}" "$cpu" \
