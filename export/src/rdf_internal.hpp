@@ -118,8 +118,9 @@ void append_escaped_literal(std::string& out, std::string_view text);
 // Appends an IRI body for <...>, escaping characters IRIREF forbids as \uXXXX.
 void append_escaped_iri(std::string& out, std::string_view iri);
 
-// A blank node label that every Turtle/N-Triples parser keeps as is.
-void append_blank_label(std::string& out, std::string_view label);
+// A blank node label that every Turtle/N-Triples parser keeps as is; with `xml_name`, also
+// a valid XML name for RDF/XML's rdf:nodeID (a first digit is escaped too).
+void append_blank_label(std::string& out, std::string_view label, bool xml_name = false);
 
 // ---- writers and readers (rdf_writer.cpp, rdf_reader.cpp) -------------------
 

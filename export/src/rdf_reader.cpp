@@ -425,7 +425,8 @@ std::optional<std::size_t> place_bad_statement_start(const SerdContext& ctx) {
       expect_start = true;
       ++i;
     } else if (c == '#') {
-      while (i < page.size() && page[i] != '\n') ++i;
+      // serd ends a comment at a NUL byte too, and then stops at that byte.
+      while (i < page.size() && page[i] != '\n' && page[i] != '\0') ++i;
     } else if (expect_start && std::string_view("<_[").find(c) == std::string_view::npos) {
       return i;
     } else if (c == '<') {
@@ -789,15 +790,23 @@ Result<void> parse_with_serd(std::istream& in, Syntax syntax, const std::string&
     // be lost, so this is an error like any other.
     if (const auto at = place_bad_statement_start(ctx)) {
       const auto [line, column] = page_position(ctx, *at);
+      const auto byte = static_cast<unsigned char>(ctx.page[*at]);
+      char shown[16];
+      if (byte > 0x20 && byte < 0x7F) {
+        std::snprintf(shown, sizeof shown, "'%c'", byte);
+      } else {
+        std::snprintf(shown, sizeof shown, "byte 0x%02X", byte);
+      }
       return fail(Error::Code::kParse,
-                  std::string("syntax error: a statement starts with '") + ctx.page[*at] +
-                      "', not with an IRI in <...> or a blank node _:label",
+                  std::string("syntax error: a statement starts with ") + shown +
+                      ", not with an IRI in <...> or a blank node _:label",
                   source, line, column,
                   "fix the RDF at this position (the file is not valid for its syntax)");
     }
+    // (Not found in the last page: the place is not known, rather than guessed.)
     return fail(Error::Code::kParse,
-                "syntax error: a statement starts with neither an IRI nor a blank node", source,
-                ctx.page_line, 0, "fix the RDF near this line (the file is not valid for its syntax)");
+                "syntax error: a statement starts with neither an IRI nor a blank node", source, 0,
+                0, "fix the statement where the graph read so far ends");
   }
   if (st > SERD_FAILURE) {
     return fail(Error::Code::kParse,

@@ -215,17 +215,19 @@ void append_escaped_iri(std::string& out, std::string_view iri) {
   }
 }
 
-void append_blank_label(std::string& out, std::string_view label) {
+void append_blank_label(std::string& out, std::string_view label, bool xml_name) {
   // Serd and Raptor both keep ASCII labels of this shape unchanged; anything
   // else is spelled with hex escapes so that re-reading gives the same label.
+  // An XML name (RDF/XML's rdf:nodeID) cannot start with a digit either.
   if (label.empty()) {
     out += "empty";
     return;
   }
   for (std::size_t i = 0; i < label.size(); ++i) {
     const auto c = static_cast<unsigned char>(label[i]);
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || (i > 0 && c == '-');
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                    ((i > 0 || !xml_name) && c >= '0' && c <= '9') || c == '_' ||
+                    (i > 0 && c == '-');
     if (ok) {
       out += static_cast<char>(c);
     } else {

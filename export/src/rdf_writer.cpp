@@ -472,7 +472,7 @@ class RdfXmlSink final : public BlockSink {
         return TermPtr(raptor_new_term_from_counted_uri_string(world_, value, t.value.size()));
       case Term::Kind::kBlank: {
         std::string label;
-        append_blank_label(label, t.value);
+        append_blank_label(label, t.value, /*xml_name=*/true);
         return TermPtr(raptor_new_term_from_counted_blank(
             world_, reinterpret_cast<const unsigned char*>(label.data()), label.size()));
       }

@@ -116,6 +116,8 @@ std::vector<Input> bad_inputs() {
       {"DigitQuads", "nquads", ok + "1 " + kP + " \"x\" .\n" + ok},
       {"JunkAfterDotQuads", "nquads", ok + kS + " " + kP + " \"x\" .J" + ok + ok},
       {"BlankLabelWithDotQuads", "nquads", ok + "_:a.b " + kP + " \"x\" . x\n"},
+      {"NulInCommentQuads", "nquads",
+       ok + ok + kS + " " + kP + " \"x\" .#\t" + std::string(1, '\0') + "junk\n" + ok},
       {"BareWordAfterManyLinesQuads", "nquads",
        [&] {
          std::string text;

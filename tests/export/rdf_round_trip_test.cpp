@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -292,6 +294,25 @@ TEST(NQuadsWriterTest, BlankGraphNameIsWrittenAsABlankNode) {
   auto back = read_string(nq, "nquads");
   ASSERT_TRUE(back) << back.error().to_string() << "\n" << nq;
   EXPECT_EQ(write_string(*back, "nquads"), nq);
+}
+
+// N-Triples blank node labels may start with a digit; RDF/XML's rdf:nodeID may not (the
+// file did not read back). Found by fuzzing.
+TEST(RdfXmlWriterTest, BlankLabelStartingWithADigitReadsBack) {
+  auto g = read_string(
+      "<http://example.org/a> <http://example.org/p> _:6anon2 .\n"
+      "_:6anon2 <http://example.org/q> \"x\" .\n_:anon2 <http://example.org/q> \"y\" .\n",
+      "ntriples");
+  ASSERT_TRUE(g) << g.error().to_string();
+  const std::string xml = write_string(*g, "rdfxml");
+  auto back = read_string(xml, "rdfxml");
+  ASSERT_TRUE(back) << back.error().to_string() << "\n" << xml;
+  EXPECT_EQ(write_string(*back, "rdfxml"), xml);
+  // Still two blank nodes, one with each literal.
+  const std::string nt = write_string(*back, "ntriples");
+  EXPECT_NE(nt.find("\"x\""), std::string::npos);
+  EXPECT_NE(nt.find("\"y\""), std::string::npos);
+  EXPECT_EQ(std::count(nt.begin(), nt.end(), '\n'), 3);
 }
 
 // Raptor ends a term at a NUL byte and keeps the rest silently; the reader refuses the byte.

@@ -184,12 +184,26 @@ inline void rdf(std::string_view bytes, std::string_view syntax,
     }
     return std::move(*back);
   };
+  // N-Triples lines, sorted, with blank node labels blanked out (RDF/XML spells some
+  // labels differently, "_:6a" as "_:_x36a"; which label a blank node has is not data).
   const auto sorted_lines = [](const std::string& text) {
-    std::vector<std::string_view> lines;
+    std::vector<std::string> lines;
     std::string_view rest(text);
     while (!rest.empty()) {
       const auto nl = rest.find('\n');
-      lines.push_back(rest.substr(0, nl));
+      const std::string_view line = rest.substr(0, nl);
+      std::string blanked;
+      for (std::size_t i = 0; i < line.size(); ++i) {
+        blanked += line[i];
+        if (line[i] == '_' && i + 1 < line.size() && line[i + 1] == ':' &&
+            (i == 0 || line[i - 1] == ' ')) {
+          blanked += ':';
+          for (i += 2; i < line.size() && line[i] != ' '; ++i) {
+          }
+          if (i < line.size()) blanked += ' ';
+        }
+      }
+      lines.push_back(std::move(blanked));
       rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
     }
     std::sort(lines.begin(), lines.end());
