@@ -374,6 +374,14 @@ class RdfXmlSink final : public BlockSink {
     if (failed_) return;
     TermPtr subject = make(block.subject);
     for (const auto& po : block.pairs) {
+      if (const std::string_view name = rdfxml_syntax_name(po.predicate); !name.empty()) {
+        // RDF/XML reserves these names for its own syntax: as a property element a reader
+        // refuses rdf:bagID and the like, and reads rdf:li back as rdf:_1.
+        failed_ = true;
+        reason_ = "the predicate rdf:" + std::string(name) +
+                  " is a name of the RDF/XML syntax and cannot be a property there";
+        return;
+      }
       if (extends_rdf_namespace(po.predicate)) {
         // The serializer would declare a namespace that has the RDF namespace as a prefix
         // ("...22-rdf-syntax-ns#pre@" for "rdf:pre@icate"), which RDF/XML forbids: no reader
@@ -424,6 +432,20 @@ class RdfXmlSink final : public BlockSink {
   [[nodiscard]] const std::string& reason() const { return reason_; }
 
  private:
+  // The local name when `iri` is one of RDF/XML's syntax names (coreSyntaxTerms, the old
+  // terms, rdf:Description and rdf:li), which cannot be written as a property element.
+  static std::string_view rdfxml_syntax_name(std::string_view iri) {
+    constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+    if (!iri.starts_with(kRdf)) return {};
+    const std::string_view local = iri.substr(kRdf.size());
+    for (const std::string_view name :
+         {"RDF", "ID", "about", "parseType", "resource", "nodeID", "datatype", "Description",
+          "aboutEach", "aboutEachPrefix", "bagID", "li"}) {
+      if (local == name) return name;
+    }
+    return {};
+  }
+
   // An IRI in the RDF namespace whose local part is not an XML NCName can only be written
   // with a namespace that extends the RDF one.
   static bool extends_rdf_namespace(std::string_view iri) {

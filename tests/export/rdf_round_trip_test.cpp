@@ -296,6 +296,24 @@ TEST(NQuadsWriterTest, BlankGraphNameIsWrittenAsABlankNode) {
   EXPECT_EQ(write_string(*back, "nquads"), nq);
 }
 
+// RDF/XML's own syntax names cannot be property elements: a reader refuses rdf:bagID and
+// reads rdf:li back as rdf:_1. Found by fuzzing.
+TEST(RdfXmlWriterTest, SyntaxNameAsPredicateIsAnError) {
+  for (const char* local : {"bagID", "li", "about", "Description"}) {
+    auto g = read_string(std::string("<http://example.org/a> "
+                                     "<http://www.w3.org/1999/02/22-rdf-syntax-ns#") +
+                             local + "> \"x\" .\n",
+                         "ntriples");
+    ASSERT_TRUE(g) << g.error().to_string();
+    std::ostringstream out;
+    auto r = write_graph(*g, *find_format("rdfxml"), out);
+    ASSERT_FALSE(r) << local;
+    EXPECT_EQ(r.error().code, Error::Code::kUnsupported);
+    EXPECT_NE(r.error().message.find(std::string("rdf:") + local), std::string::npos)
+        << r.error().message;
+  }
+}
+
 // N-Triples blank node labels may start with a digit; RDF/XML's rdf:nodeID may not (the
 // file did not read back). Found by fuzzing.
 TEST(RdfXmlWriterTest, BlankLabelStartingWithADigitReadsBack) {
