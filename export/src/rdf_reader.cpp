@@ -9,8 +9,8 @@
 #include <serd/serd.h>
 
 #include <algorithm>
-#include <cctype>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cstdarg>
 #include <cstdint>
@@ -24,8 +24,8 @@
 #include <limits>
 #include <memory>
 #include <optional>
-#include <tuple>
 #include <span>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -377,7 +377,7 @@ struct SerdContext {
   TripleSink* sink = nullptr;  // set when streaming: triples go here, not into `input`
   Id last_subject = kNone;     // the previous statement's subject
   std::array<Id, 64> predicate_cache{};
-  bool line_syntax = false;    // N-Triples or N-Quads (no prefixes, one statement per line)
+  bool line_syntax = false;  // N-Triples or N-Quads (no prefixes, one statement per line)
   // The last page handed to serd, and the line and column (from 1) of its first byte:
   // serd reports no position for what it stops at silently or for what the statement
   // callback refuses, so those are placed by looking in this page (see place_*).
@@ -507,7 +507,8 @@ bool expand(SerdContext& ctx, const SerdNode* node, std::string& out, std::strin
                            ctx.source, line, column,
                            "write the IRI in full between < and >, or a blank node as _:label")
               : make_error(Error::Code::kParse, "undefined prefix in '" + std::string(text) + "'",
-                           ctx.source, line, column, "declare it with @prefix before its first use");
+                           ctx.source, line, column,
+                           "declare it with @prefix before its first use");
     }
     return false;
   }
@@ -531,8 +532,8 @@ bool term_rejected(SerdContext& ctx, std::string_view text, const char* why = nu
     std::size_t line = 0;
     std::size_t column = 0;
     if (!text.empty()) {
-      for (const std::string& needle : {"<" + std::string(text) + ">",
-                                        "\"" + std::string(text) + "\"", std::string(text)}) {
+      for (const std::string& needle :
+           {"<" + std::string(text) + ">", "\"" + std::string(text) + "\"", std::string(text)}) {
         if (const auto at = ctx.page.find(needle); at != std::string::npos) {
           std::tie(line, column) = page_position(ctx, at);
           break;
@@ -542,7 +543,8 @@ bool term_rejected(SerdContext& ctx, std::string_view text, const char* why = nu
     ctx.error = make_error(
         Error::Code::kParse,
         std::string(why != nullptr ? why : "a term that cannot be kept") + ": '" + shown + "'",
-        ctx.source, line, column, "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
+        ctx.source, line, column,
+        "fix or remove this term (IRIs must be absolute, and all text UTF-8)");
   }
   return false;
 }
@@ -940,8 +942,8 @@ Result<void> parse_ntriples_lines(std::istream& in, Syntax syntax, const std::st
     for (std::size_t k = 0; k < n; ++k) {
       Line& line = batch[k];
       line.result =
-          read_ntriples_line(std::string_view(buf.get() + line.begin, line.end - line.begin),
-                             quads, line.scratch, line.statement);
+          read_ntriples_line(std::string_view(buf.get() + line.begin, line.end - line.begin), quads,
+                             line.scratch, line.statement);
       if (line.result != LineResult::kStatement) continue;
       const LineTerm& o = line.statement.object;
       line.object_hash = TermTable::hash(o.kind, o.value, o.datatype, o.language);
@@ -1130,10 +1132,11 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     // Raptor reads a NUL byte as the end of a term and keeps the rest of the term
     // silently; no RDF syntax allows a raw NUL, so it is refused here, with its place.
     if (const void* nul = std::memchr(buf.data(), '\0', n); nul != nullptr) {
-      const std::size_t at = ctx.text.size() - n + static_cast<std::size_t>(
-                                                        static_cast<const char*>(nul) - buf.data());
+      const std::size_t at = ctx.text.size() - n +
+                             static_cast<std::size_t>(static_cast<const char*>(nul) - buf.data());
       const std::string_view before(ctx.text.data(), at);
-      const std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t line =
+          1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
       const std::size_t line_start = before.rfind('\n');
       const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
       return fail(Error::Code::kParse,

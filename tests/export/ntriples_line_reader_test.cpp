@@ -131,8 +131,8 @@ std::vector<Input> bad_inputs() {
       {"BomMidFile", "ntriples", ok + "\xEF\xBB\xBF" + kS + " " + kP + " \"x\" .\n"},
       // The same literal earlier with a good datatype: the error names the bad datatype.
       {"BadDatatypeAfterSameLiteral", "ntriples",
-       kS + " " + kP + " \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n" + ok + kS +
-           " " + kP + " \"true\"^^<http:\xD5\xD0www.w3.org/2001/XMLSchema#boolean> .\n"},
+       kS + " " + kP + " \"true\"^^<http://www.w3.org/2001/XMLSchema#boolean> .\n" + ok + kS + " " +
+           kP + " \"true\"^^<http:\xD5\xD0www.w3.org/2001/XMLSchema#boolean> .\n"},
       {"ErrorAfterManyLines", "ntriples",
        [&] {
          std::string text;
@@ -172,10 +172,11 @@ TEST(LineReaderErrorTest, StatementThatStartsWithAWordIsPlaced) {
   };
   std::string many;
   for (int i = 0; i < 30000; ++i) many += ok;
-  for (const Case& c : {Case{ok + "Trump " + kP + " \"x\" .\n" + ok, 2, 1},
-                        Case{ok + "  \t1 " + kP + " \"x\" .\n", 2, 4},
-                        Case{ok + "_:a.b " + kP + " \"x\" . x\n", 2, 36},
-                        Case{many + "v" + kS + " " + kP + " <http://example.org/x> .\n", 30001, 1}}) {
+  for (const Case& c :
+       {Case{ok + "Trump " + kP + " \"x\" .\n" + ok, 2, 1},
+        Case{ok + "  \t1 " + kP + " \"x\" .\n", 2, 4},
+        Case{ok + "_:a.b " + kP + " \"x\" . x\n", 2, 36},
+        Case{many + "v" + kS + " " + kP + " <http://example.org/x> .\n", 30001, 1}}) {
     for (RdfParser parser : {RdfParser::kAuto, RdfParser::kSerd}) {
       auto read = read_string(c.text, "nquads", with(parser));
       ASSERT_FALSE(read) << c.text.substr(0, 200);

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -221,7 +220,8 @@ TEST(RdfXmlWriterTest, ControlCharacterIsAnErrorNotSilentLoss) {
 // Raptor wrote a literal holding U+0000 cut short there (found by fuzzing): RDF/XML
 // cannot carry it, so writing is refused with the reason, and Turtle keeps it.
 TEST(RdfXmlWriterTest, LiteralWithNulIsAnError) {
-  auto g = read_string("<http://example.org/a> <http://example.org/p> \"a\\u0000b\" .\n", "ntriples");
+  auto g =
+      read_string("<http://example.org/a> <http://example.org/p> \"a\\u0000b\" .\n", "ntriples");
   ASSERT_TRUE(g) << g.error().to_string();
   std::ostringstream out;
   auto r = write_graph(*g, *find_format("rdfxml"), out);

@@ -219,9 +219,9 @@ inline void rdf(std::string_view bytes, std::string_view syntax,
     if (named_graphs && out_format.name != "nquads") {
       const auto merged = write_as(back, ntriples);
       if (!merged || sorted_lines(*merged) != sorted_lines(*as_ntriples)) {
-        property_failed("a graph without its named graphs keeps every triple",
-                        std::string(name) + "\n--- read\n" + *as_ntriples + "\n--- written\n" +
-                            first);
+        property_failed(
+            "a graph without its named graphs keeps every triple",
+            std::string(name) + "\n--- read\n" + *as_ntriples + "\n--- written\n" + first);
       }
       const auto again = write_as(back, out_format);
       if (!again) property_failed("what was written once can be written again", first);
