@@ -460,16 +460,53 @@ std::optional<std::size_t> place_bad_statement_start(const SerdContext& ctx) {
 // The first place in the last page where `name` stands as a word of its own.
 std::optional<std::size_t> place_word(const SerdContext& ctx, std::string_view name) {
   if (name.empty()) return std::nullopt;
-  const auto boundary = [](char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '.' || c == ';' ||
-           c == ',';
+  // Words outside IRIs, literals and comments only: the same text inside "..." or <...>
+  // is not where serd stopped.
+  const std::string& page = ctx.page;
+  const auto ends_word = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '"' || c == ',' ||
+           c == ';';
   };
-  for (std::size_t at = ctx.page.find(name); at != std::string::npos;
-       at = ctx.page.find(name, at + 1)) {
-    const bool before = at == 0 || boundary(ctx.page[at - 1]);
-    const std::size_t end = at + name.size();
-    const bool after = end == ctx.page.size() || boundary(ctx.page[end]);
-    if (before && after) return at;
+  std::size_t i = 0;
+  if (ctx.page_column != 1) {  // the page starts inside a line: begin at the next one
+    i = page.find('\n');
+    if (i == std::string::npos) return std::nullopt;
+  }
+  while (i < page.size()) {
+    const char c = page[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';') {
+      ++i;
+    } else if (c == '#') {
+      while (i < page.size() && page[i] != '\n') ++i;
+    } else if (c == '<') {
+      while (i < page.size() && page[i] != '>' && page[i] != '\n') ++i;
+      ++i;
+    } else if (c == '"') {
+      const bool long_string = page.compare(i, 3, "\"\"\"") == 0;
+      const std::string_view close = long_string ? "\"\"\"" : "\"";
+      for (i += close.size(); i < page.size(); ++i) {
+        if (page[i] == '\\') {
+          ++i;
+        } else if (page.compare(i, close.size(), close) == 0 || (!long_string && page[i] == '\n')) {
+          break;
+        }
+      }
+      i += close.size();
+    } else {
+      std::size_t end = i;
+      while (end < page.size() && !ends_word(page[end])) ++end;
+      std::string_view word(page.data() + i, end - i);
+      std::size_t at = i;
+      if (word.starts_with("^^")) {  // a datatype after a literal
+        word.remove_prefix(2);
+        at += 2;
+      }
+      if (word == name || (word.size() == name.size() + 1 && word.back() == '.' &&
+                           word.substr(0, name.size()) == name)) {
+        return at;
+      }
+      i = end;
+    }
   }
   return std::nullopt;
 }

@@ -24,12 +24,18 @@ void rdf_turtle(std::string_view b) {
   kg::fuzz::rdf(b, "turtle");
   kg::fuzz::rdf(b, "turtle", kg::exporters::RdfParser::kRaptor);
 }
+// As the fuzz targets: the default line reader, serd alone, Raptor, and the line reader
+// against serd.
 void rdf_ntriples(std::string_view b) {
   kg::fuzz::rdf(b, "ntriples");
+  kg::fuzz::rdf(b, "ntriples", kg::exporters::RdfParser::kSerd);
+  kg::fuzz::lines_match_serd(b, "ntriples");
   kg::fuzz::rdf(b, "ntriples", kg::exporters::RdfParser::kRaptor);
 }
 void rdf_nquads(std::string_view b) {
   kg::fuzz::rdf(b, "nquads");
+  kg::fuzz::rdf(b, "nquads", kg::exporters::RdfParser::kSerd);
+  kg::fuzz::lines_match_serd(b, "nquads");
   kg::fuzz::rdf(b, "nquads", kg::exporters::RdfParser::kRaptor);
 }
 void rdf_rdfxml(std::string_view b) { kg::fuzz::rdf(b, "rdfxml"); }
