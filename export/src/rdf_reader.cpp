@@ -92,6 +92,22 @@ std::string_view term_culprit(Term::Kind kind, std::string_view value, std::stri
   return language;
 }
 
+// Turtle's and N-Triples' LANGTAG: [a-zA-Z]+ ('-' [a-zA-Z0-9]+)*.
+bool valid_language_tag(std::string_view tag) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0;
+  while (i < tag.size() && letter(tag[i])) ++i;
+  if (i == 0) return false;
+  while (i < tag.size()) {
+    if (tag[i] != '-') return false;
+    const std::size_t start = ++i;
+    while (i < tag.size() && (letter(tag[i]) || digit(tag[i]))) ++i;
+    if (i == start) return false;
+  }
+  return true;
+}
+
 const char* term_problem(Term::Kind kind, std::string_view value, std::string_view datatype,
                          std::string_view language) {
   if (kind == Term::Kind::kIri) return iri_problem(value);
@@ -103,6 +119,10 @@ const char* term_problem(Term::Kind kind, std::string_view value, std::string_vi
     if (const char* why = iri_problem(datatype)) return why;
   }
   if (!valid_utf8(language)) return "a language tag that is not valid UTF-8";
+  if (!language.empty() && !valid_language_tag(language)) {
+    // RDF/XML's xml:lang may hold anything; no other syntax can write it back.
+    return "a language tag that is not letters followed by '-' parts of letters and digits";
+  }
   return nullptr;
 }
 

@@ -333,6 +333,23 @@ TEST(RdfXmlWriterTest, BlankLabelStartingWithADigitReadsBack) {
   EXPECT_EQ(std::count(nt.begin(), nt.end(), '\n'), 3);
 }
 
+// RDF/XML's xml:lang may be any text, but a language tag like "en-g/b" cannot be written in
+// any other syntax: the reader refuses it with its reason. Found by fuzzing.
+TEST(RdfXmlReaderTest, MalformedLanguageTagIsRefused) {
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<rdf:RDF "
+      "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+      "xmlns:ex=\"http://example.org/\">\n"
+      "  <rdf:Description rdf:about=\"http://example.org/a\">\n"
+      "    <ex:name xml:lang=\"en-g/b\">zob</ex:name>\n  </rdf:Description>\n</rdf:RDF>\n";
+  auto g = read_string(xml, "rdfxml");
+  ASSERT_FALSE(g);
+  EXPECT_NE(g.error().message.find("language tag"), std::string::npos) << g.error().message;
+  auto ok = read_string("<http://example.org/a> <http://example.org/p> \"x\"@en-GB-oxendict .\n",
+                        "ntriples");
+  ASSERT_TRUE(ok) << ok.error().to_string();
+}
+
 // Raptor ends a term at a NUL byte and keeps the rest silently; the reader refuses the byte.
 TEST(RaptorReaderTest, NulByteIsAnErrorWithItsPlace) {
   const std::string text = std::string("<http://example.org/a> <http://example.org/p> \"x\" .\n") +
