@@ -1151,6 +1151,34 @@ void raptor_on_log(void* data, raptor_log_message* message) {
       "fix the RDF at this position (the file is not valid for its syntax)");
 }
 
+// Raptor 2.0.15 keeps a literal's language-tag length in an unsigned char: a tag of 256
+// bytes or more makes it write past a heap buffer (valgrind shows it in
+// raptor_new_term_from_counted_literal, from RDF/XML's xml:lang). The first such tag at
+// or after `from` in `text`, as xml:lang="tag" in RDF/XML, "@tag" in the other syntaxes.
+std::optional<std::size_t> long_language_tag(std::string_view text, std::size_t from, bool xml) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (std::size_t i = from; i < text.size(); ++i) {
+    if (!xml && text[i] == '@') {
+      std::size_t j = i + 1;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) != 0 || text[j] == '-')) {
+        ++j;
+      }
+      if (j - (i + 1) > 255) return i;
+    } else if (xml && text.compare(i, 8, "xml:lang") == 0) {
+      std::size_t j = i + 8;
+      while (j < text.size() && space(text[j])) ++j;
+      if (j >= text.size() || text[j] != '=') continue;
+      ++j;
+      while (j < text.size() && space(text[j])) ++j;
+      if (j >= text.size() || (text[j] != '"' && text[j] != '\'')) continue;
+      const std::size_t end = std::min(text.find(text[j], j + 1), text.size());
+      if (end - (j + 1) > 255) return i;
+    }
+  }
+  return std::nullopt;
+}
+
 Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::string& source,
                                const std::string& base, ParsedInput& input) {
   std::unique_ptr<raptor_world, void (*)(raptor_world*)> world(raptor_new_world(),
@@ -1185,7 +1213,20 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     const auto n = static_cast<size_t>(in.gcount());
     const bool end = n < buf.size();
+    const std::size_t before_chunk = ctx.text.size();
     ctx.text.append(buf.data(), n);
+    // (The last 300 bytes of the text before are looked at again: a tag may span chunks.)
+    if (const auto at = long_language_tag(ctx.text, before_chunk > 300 ? before_chunk - 300 : 0,
+                                          syntax == Syntax::kRdfXml)) {
+      const std::string_view before(ctx.text.data(), *at);
+      const std::size_t line =
+          1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+      const std::size_t line_start = before.rfind('\n');
+      const std::size_t column = line_start == std::string_view::npos ? *at + 1 : *at - line_start;
+      return fail(Error::Code::kParse,
+                  "a language tag longer than 255 bytes (Raptor cannot read it safely)", source,
+                  line, column, "shorten the language tag (they are a few letters, e.g. en-GB)");
+    }
     // Raptor reads a NUL byte as the end of a term and keeps the rest of the term
     // silently; no RDF syntax allows a raw NUL, so it is refused here, with its place.
     if (const void* nul = std::memchr(buf.data(), '\0', n); nul != nullptr) {

@@ -350,6 +350,29 @@ TEST(RdfXmlReaderTest, MalformedLanguageTagIsRefused) {
   ASSERT_TRUE(ok) << ok.error().to_string();
 }
 
+// Raptor 2.0.15 writes past a heap buffer on a language tag of 256 bytes or more (found by
+// fuzzing, seen with valgrind): such a tag is refused before Raptor reads it.
+TEST(RaptorReaderTest, LongLanguageTagIsRefused) {
+  const std::string tag(300, 'a');
+  const std::string xml =
+      "<?xml version=\"1.0\"?>\n<rdf:RDF "
+      "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+      "xmlns:ex=\"http://example.org/\">\n"
+      "  <rdf:Description rdf:about=\"http://example.org/a\">\n"
+      "    <ex:name xml:lang=\"" +
+      tag + "\">zob</ex:name>\n  </rdf:Description>\n</rdf:RDF>\n";
+  auto g = read_string(xml, "rdfxml");
+  ASSERT_FALSE(g);
+  EXPECT_EQ(g.error().line, 4U);
+  EXPECT_NE(g.error().message.find("longer than 255"), std::string::npos) << g.error().message;
+  ReadOptions raptor;
+  raptor.parser = RdfParser::kRaptor;
+  auto t = read_string("<http://example.org/a> <http://example.org/p> \"x\"@" + tag + " .\n",
+                       "ntriples", raptor);
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().message.find("longer than 255"), std::string::npos) << t.error().message;
+}
+
 // Raptor ends a term at a NUL byte and keeps the rest silently; the reader refuses the byte.
 TEST(RaptorReaderTest, NulByteIsAnErrorWithItsPlace) {
   const std::string text = std::string("<http://example.org/a> <http://example.org/p> \"x\" .\n") +
