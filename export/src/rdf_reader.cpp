@@ -82,8 +82,6 @@ const char* iri_problem(std::string_view iri) {
   return nullptr;
 }
 
-// Why a term cannot be kept, or nullptr: what a reader accepted must be something
-// every writer can write and every reader can read back.
 // The part of a term that term_problem refuses (the value, the datatype or the tag).
 std::string_view term_culprit(Term::Kind kind, std::string_view value, std::string_view datatype,
                               std::string_view language) {
@@ -108,6 +106,8 @@ bool valid_language_tag(std::string_view tag) {
   return true;
 }
 
+// Why a term cannot be kept, or nullptr: what a reader accepted must be something
+// every writer can write and every reader can read back.
 const char* term_problem(Term::Kind kind, std::string_view value, std::string_view datatype,
                          std::string_view language) {
   if (kind == Term::Kind::kIri) return iri_problem(value);
@@ -408,17 +408,17 @@ struct SerdContext {
 
 // Line and column (from 1) of byte `offset` of the last page.
 std::pair<std::size_t, std::size_t> page_position(const SerdContext& ctx, std::size_t offset) {
-  std::size_t line = ctx.page_line;
-  std::size_t column = ctx.page_column;
-  for (std::size_t i = 0; i < offset && i < ctx.page.size(); ++i) {
-    if (ctx.page[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
+  const auto [line, column] = text_position(ctx.page, offset);
+  if (line == 1) return {ctx.page_line, ctx.page_column + column - 1};
+  return {ctx.page_line + line - 1, column};
+}
+
+// Where the last page's first whole line starts (the page may start inside a line).
+std::optional<std::size_t> first_line_start(const SerdContext& ctx) {
+  if (ctx.page_column == 1) return 0;
+  const std::size_t nl = ctx.page.find('\n');
+  if (nl == std::string::npos) return std::nullopt;
+  return nl;
 }
 
 // Where serd's N-Quads reader stopped without a word: the first statement of the last
@@ -427,11 +427,9 @@ std::pair<std::size_t, std::size_t> page_position(const SerdContext& ctx, std::s
 // literals, blank node labels (which may hold a '.') and comments are stepped over.
 std::optional<std::size_t> place_bad_statement_start(const SerdContext& ctx) {
   const std::string& page = ctx.page;
-  std::size_t i = 0;
-  if (ctx.page_column != 1) {  // the page starts inside a line: begin at the next one
-    i = page.find('\n');
-    if (i == std::string::npos) return std::nullopt;
-  }
+  const auto begin = first_line_start(ctx);
+  if (!begin) return std::nullopt;
+  std::size_t i = *begin;
   const auto name_char = [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-' || c == '.' ||
            c == ':' || static_cast<unsigned char>(c) >= 0x80;
@@ -487,11 +485,9 @@ std::optional<std::size_t> place_word(const SerdContext& ctx, std::string_view n
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '"' || c == ',' ||
            c == ';';
   };
-  std::size_t i = 0;
-  if (ctx.page_column != 1) {  // the page starts inside a line: begin at the next one
-    i = page.find('\n');
-    if (i == std::string::npos) return std::nullopt;
-  }
+  const auto begin = first_line_start(ctx);
+  if (!begin) return std::nullopt;
+  std::size_t i = *begin;
   while (i < page.size()) {
     const char c = page[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == ';') {
@@ -789,14 +785,7 @@ size_t serd_read_istream(void* buf, size_t size, size_t nmemb, void* stream) {
   }
   if (n > 0) {
     // The new page starts where the last one ended.
-    const std::string& last = ctx->page;
-    const auto newlines = static_cast<std::size_t>(std::count(last.begin(), last.end(), '\n'));
-    if (newlines == 0) {
-      ctx->page_column += last.size();
-    } else {
-      ctx->page_line += newlines;
-      ctx->page_column = last.size() - last.rfind('\n');
-    }
+    std::tie(ctx->page_line, ctx->page_column) = page_position(*ctx, ctx->page.size());
     ctx->page.assign(out, n);
   }
   return n / size;
@@ -1218,11 +1207,7 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     // (The last 300 bytes of the text before are looked at again: a tag may span chunks.)
     if (const auto at = long_language_tag(ctx.text, before_chunk > 300 ? before_chunk - 300 : 0,
                                           syntax == Syntax::kRdfXml)) {
-      const std::string_view before(ctx.text.data(), *at);
-      const std::size_t line =
-          1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-      const std::size_t line_start = before.rfind('\n');
-      const std::size_t column = line_start == std::string_view::npos ? *at + 1 : *at - line_start;
+      const auto [line, column] = text_position(ctx.text, *at);
       return fail(Error::Code::kParse,
                   "a language tag longer than 255 bytes (Raptor cannot read it safely)", source,
                   line, column, "shorten the language tag (they are a few letters, e.g. en-GB)");
@@ -1232,11 +1217,7 @@ Result<void> parse_with_raptor(std::istream& in, Syntax syntax, const std::strin
     if (const void* nul = std::memchr(buf.data(), '\0', n); nul != nullptr) {
       const std::size_t at = ctx.text.size() - n +
                              static_cast<std::size_t>(static_cast<const char*>(nul) - buf.data());
-      const std::string_view before(ctx.text.data(), at);
-      const std::size_t line =
-          1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
-      const std::size_t line_start = before.rfind('\n');
-      const std::size_t column = line_start == std::string_view::npos ? at + 1 : at - line_start;
+      const auto [line, column] = text_position(ctx.text, at);
       return fail(Error::Code::kParse,
                   "NUL byte at byte offset " + std::to_string(at) + ": binary data, not RDF text",
                   source, line, column, "give a text file in the RDF syntax (NUL is never valid)");

@@ -12,19 +12,6 @@
 namespace kg::extract {
 namespace {
 
-void line_column(std::string_view bytes, std::size_t offset, std::size_t& line,
-                 std::size_t& column) {
-  line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset && i < bytes.size(); ++i) {
-    if (bytes[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  column = offset - line_start + 1;
-}
-
 bool valid_date(std::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
   for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
@@ -69,9 +56,7 @@ Result<void> validate_utf8(std::string_view s, std::string_view source_name) {
     }
     if (ok && (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
     if (!ok) {
-      std::size_t line = 0;
-      std::size_t column = 0;
-      line_column(s, i, line, column);
+      const auto [line, column] = text_position(s, i);
       char hex[8];
       std::snprintf(hex, sizeof hex, "0x%02X", c);
       return fail(Error::Code::kEncoding,
@@ -102,9 +87,7 @@ Result<Article> read_article(std::string text, std::string_view source_name) {
   if (auto ok = validate_utf8(text, source_name); !ok) return tl::unexpected(ok.error());
   // NUL is valid UTF-8 but never part of an article: it means binary data.
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
-    std::size_t line = 0;
-    std::size_t column = 0;
-    line_column(text, nul, line, column);
+    const auto [line, column] = text_position(text, nul);
     return fail(Error::Code::kEncoding,
                 "NUL byte at byte offset " + std::to_string(nul) + ": binary data, not text",
                 std::string(source_name), line, column, "give a plain-text UTF-8 article");

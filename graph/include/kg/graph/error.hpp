@@ -2,8 +2,10 @@
 /// Errors a user can cause are values, not exceptions: every fallible call
 /// returns kg::Result<T>, whose error names the file, the position and what to do.
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <tl/expected.hpp>
 #include <utility>
 
@@ -49,6 +51,19 @@ struct Error {
 inline Error make_error(Error::Code code, std::string message, std::string file = {},
                         std::size_t line = 0, std::size_t column = 0, std::string hint = {}) {
   return Error{code, std::move(message), std::move(file), line, column, std::move(hint)};
+}
+
+/// Line and column (both from 1) of byte `offset` of `text`, for an Error's position.
+struct TextPosition {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+inline TextPosition text_position(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, std::min(offset, text.size()));
+  const auto newlines = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t last = before.rfind('\n');
+  const std::size_t line_start = last == std::string_view::npos ? 0 : last + 1;
+  return {1 + newlines, offset - line_start + 1};
 }
 
 /// The result of a fallible operation.
