@@ -6,6 +6,7 @@
 //   extract_tagger_train [--data DIR] [--out FILE] [--epochs N] [--folds K] [--seed S]
 //                        [--feature-set 1|2] [--dev-epochs] [--model FILE (evaluate only)]
 //                        [--tagged-dir DIR --lemmatizer FILE]
+//                        [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
 
 #include <chrono>
 #include <cstdio>
@@ -89,6 +90,7 @@ int main(int argc, char** argv) {
   std::string tagged_dir;
   std::string lemmatizer_path;
   kg::extract::TaggerTrainOptions options;
+  options.wordnet_dir = kg::extract::kDefaultWordNetDir;  // as `kg train`
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const auto next = [&]() -> std::string {
@@ -118,10 +120,13 @@ int main(int argc, char** argv) {
       tagged_dir = next();
     } else if (a == "--lemmatizer") {
       lemmatizer_path = next();
+    } else if (a == "--wordnet") {
+      options.wordnet_dir = next();
+      if (options.wordnet_dir == "none") options.wordnet_dir.clear();
     } else {
       std::cerr << "usage: extract_tagger_train [--data DIR] [--out FILE] [--epochs N]"
                    " [--folds K] [--seed S] [--feature-set 1|2] [--dev-epochs] [--model FILE]"
-                   " [--tagged-dir DIR --lemmatizer FILE]\n";
+                   " [--tagged-dir DIR --lemmatizer FILE] [--wordnet DIR|none]\n";
       return 2;
     }
   }

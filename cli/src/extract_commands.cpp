@@ -30,6 +30,7 @@ struct ExtractOptions {
   std::string out;
   std::uint64_t seed = 1;
   std::vector<std::string> only;
+  std::string wordnet = kg::extract::kDefaultWordNetDir;
 };
 
 std::string default_data_dir() {
@@ -213,6 +214,7 @@ void train_command(const ExtractOptions& o) {
   t.data_dir = o.data.empty() ? default_data_dir() : o.data;
   t.out_dir = o.out.empty() ? kg::extract::find_model_dir() : o.out;
   t.seed = o.seed;
+  t.wordnet_dir = o.wordnet == "none" ? std::string() : o.wordnet;
   Result<void> r;
   if (o.only.empty()) {
     r = kg::extract::train_all(t, &std::cerr);
@@ -276,6 +278,11 @@ void register_extract_commands(CLI::App& app) {
   train
       ->add_option("--only", opts->only, "train only these: tokenizer tagger lemmatizer ner parser")
       ->check(CLI::IsMember({"tokenizer", "tagger", "lemmatizer", "ner", "parser"}));
+  train
+      ->add_option("--wordnet", opts->wordnet,
+                   "WordNet 3 database for the tagger's word lexicon (Debian wordnet-base); "
+                   "none: train without it")
+      ->capture_default_str();
   train->callback([opts] { train_command(*opts); });
 
   auto* eval =

@@ -46,6 +46,7 @@ struct WordInfo {
   std::string raw;    // normalised form
   std::string key;    // lower-case, or "#shape" for numbers
   std::string shape;  // word_shape(raw)
+  std::string lex;    // lexicon class (tagger with a word lexicon), else empty
 };
 
 /// How a sentence is capitalised: "title" when most words start with a capital

@@ -2,6 +2,7 @@
 #include <kg/extract/tagger.hpp>
 #include <map>
 #include <ostream>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "case_profile.hpp"
@@ -9,6 +10,7 @@
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
+#include "word_lexicon.hpp"
 
 namespace kg::extract {
 
@@ -23,6 +25,18 @@ struct Tagger::Impl {
   detail::LinearModel model2;        // pass 2: also the pass-1 tags of the words to the right
   bool stacked = false;
   bool extra_features = false;  // feature set 2: wider word and capitalisation context
+  detail::WordLexicon lexicon;  // optional: WordNet parts of speech of each word
+
+  // Word infos of a sentence, with lexicon classes when the model has a lexicon.
+  void infos_of(const std::vector<std::string_view>& words,
+                std::vector<detail::WordInfo>& info) const {
+    info.clear();
+    info.reserve(words.size());
+    for (const auto w : words) {
+      info.push_back(detail::word_info(w));
+      if (!lexicon.empty()) info.back().lex = lexicon.classify(info.back().key);
+    }
+  }
 
   [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
     return case_profile.class_of(x);
@@ -99,6 +113,15 @@ struct Tagger::Impl {
       f.add(46, case_of(at(-1)), case_of(cur), case_of(at(1)));
       f.add(47, detail::utf8_suffix(cur.key, 5));
     }
+    if (!lexicon.empty()) {
+      f.add(62, cur.lex);
+      f.add(63, cur.lex, cap);
+      f.add(64, at(1).lex);
+      f.add(65, t1, cur.lex);
+      f.add(66, cur.lex, detail::utf8_suffix(cur.key, 2));
+      f.add(67, amb(cur.key), cur.lex);
+      f.add(68, at(-1).lex, cur.lex);
+    }
     if (right != nullptr) {
       const auto tag_at = [&](std::size_t j) -> std::string_view {
         return j < right->size() ? std::string_view(xpos[static_cast<std::size_t>((*right)[j])])
@@ -121,6 +144,7 @@ struct Tagger::Impl {
         f.add(60, r2);
         f.add(61, at(1).key, r1);
       }
+      if (!lexicon.empty()) f.add(69, cur.lex, r0, r1);
     }
   }
 
@@ -148,8 +172,7 @@ struct Tagger::Impl {
   // Greedy decoding (one or two passes); class indices out.
   void decode(const std::vector<std::string_view>& words, std::vector<int>& out) const {
     std::vector<detail::WordInfo> info;
-    info.reserve(words.size());
-    for (const auto w : words) info.push_back(detail::word_info(w));
+    infos_of(words, info);
     const std::string_view title = detail::capitalisation_profile(info);
     pass(model, info, title, nullptr, out);
     if (stacked) {
@@ -232,6 +255,11 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
                      std::ostream* log) {
   auto impl = std::make_shared<Impl>();
   impl->extra_features = options.extra_features;
+  if (!options.wordnet_dir.empty()) {
+    auto lex = detail::WordLexicon::read_wordnet(options.wordnet_dir);
+    if (!lex) throw std::runtime_error(lex.error().to_string());
+    impl->lexicon = std::move(*lex);
+  }
   std::map<std::string, int> class_index;
   std::map<std::string, std::map<int, int>> raw_counts;
   std::map<std::string, std::map<std::string, int>> key_counts;
@@ -304,7 +332,8 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
   std::vector<std::vector<detail::WordInfo>> infos(data.size());
   std::vector<std::string_view> titles(data.size());
   for (std::size_t k = 0; k < data.size(); ++k) {
-    for (const auto& w : data[k].norms) infos[k].push_back(detail::word_info(w));
+    const std::vector<std::string_view> words(data[k].norms.begin(), data[k].norms.end());
+    impl->infos_of(words, infos[k]);
     titles[k] = detail::capitalisation_profile(infos[k]);
   }
   // Trains one pass on the sentences `subset`; `right` holds pass-1 tags for pass 2.
@@ -420,9 +449,12 @@ Result<void> Tagger::save(const std::string& path) const {
   }
   impl_->case_profile.save(w);
   impl_->model.save(w);
-  // Bit 0: second pass present; bit 1: feature set 2 (files without it keep loading).
-  w.pod(static_cast<std::uint8_t>((impl_->stacked ? 1 : 0) | (impl_->extra_features ? 2 : 0)));
+  // Bit 0: second pass present; bit 1: feature set 2 (files without it keep loading);
+  // bit 2: a word lexicon follows the weights.
+  w.pod(static_cast<std::uint8_t>((impl_->stacked ? 1 : 0) | (impl_->extra_features ? 2 : 0) |
+                                  (impl_->lexicon.empty() ? 0 : 4)));
   if (impl_->stacked) impl_->model2.save(w);
+  if (!impl_->lexicon.empty()) impl_->lexicon.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -464,13 +496,14 @@ Result<Tagger> Tagger::load(const std::string& path) {
   }
   std::uint8_t stacked = 0;
   if (!r.pod(stacked)) return tl::unexpected(r.error("second pass"));
-  if (stacked > 3) return tl::unexpected(r.error("unknown tagger flags"));
+  if (stacked > 7) return tl::unexpected(r.error("unknown tagger flags"));
   impl->stacked = (stacked & 1) != 0;
   impl->extra_features = (stacked & 2) != 0;
   if (impl->stacked && (!impl->model2.load(r) ||
                         impl->model2.n_classes() != static_cast<int>(impl->classes.size()))) {
     return tl::unexpected(r.error("second-pass weights"));
   }
+  if ((stacked & 4) != 0 && !impl->lexicon.load(r)) return tl::unexpected(r.error("word lexicon"));
   Tagger t;
   t.impl_ = std::move(impl);
   return t;

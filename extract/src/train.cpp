@@ -8,6 +8,8 @@
 #include <kg/extract/train.hpp>
 #include <ostream>
 
+#include "word_lexicon.hpp"
+
 #if __has_include(<kg/extract/dependency_parser.hpp>)
 #include <kg/extract/dependency_parser.hpp>
 #define KG_HAVE_PARSER 1
@@ -101,6 +103,20 @@ Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
   TaggerTrainOptions to;
   to.seed = o.seed;
   to.epochs = o.tagger_epochs;
+  if (!o.wordnet_dir.empty()) {
+    // Checked here so that a missing database is an error with a hint, not an exception.
+    std::error_code ec;
+    if (!fs::is_regular_file(fs::path(o.wordnet_dir) / "index.verb", ec)) {
+      return fail(Error::Code::kNotFound, "no WordNet 3 database here (index.verb is missing)",
+                  o.wordnet_dir, 0, 0,
+                  "install the Debian package wordnet-base, or pass --wordnet DIR; "
+                  "--wordnet none trains the tagger without it (lower accuracy)");
+    }
+    if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
+      return tl::unexpected(lex.error());
+    }
+    to.wordnet_dir = o.wordnet_dir;
+  }
   const Tagger tagger = Tagger::train(*train, &*dev, to, log);
   return tagger.save(out_path(o, kTaggerModel));
 }

@@ -13,6 +13,8 @@
 #include <kg/extract/train.hpp>
 #include <sstream>
 
+#include "wordnet_test_support.hpp"
+
 namespace kg::extract {
 namespace {
 
@@ -37,6 +39,15 @@ TrainOptions slice_options(const fs::path& out) {
   o.tagger_epochs = 2;
   o.ner_epochs = 2;
   o.train_parser = false;
+  // A small WordNet written here: the test does not depend on the system's copy.
+  testing_support::MiniWordNet wn;
+  wn.nouns = {"dog", "cat", "house", "Hamburg"};
+  wn.verbs = {"see", "go", "run"};
+  wn.adjectives = {"big", "good"};
+  wn.irregular_verbs = {"went", "ran", "seen"};
+  testing_support::write_mini_wordnet(out.parent_path() / (out.filename().string() + "_wordnet"),
+                                      wn);
+  o.wordnet_dir = (out.parent_path() / (out.filename().string() + "_wordnet")).string();
   return o;
 }
 
@@ -65,8 +76,10 @@ TEST(TrainingTest, SameDataAndSeedGiveByteIdenticalModelFiles) {
   EXPECT_TRUE(Tokenizer::load((a / kTokenizerModel).string()));
   EXPECT_TRUE(Lemmatizer::load((a / kLemmatizerModel).string()));
   EXPECT_TRUE(EntityRecognizer::load((a / kNerModel).string()));
-  fs::remove_all(a);
-  fs::remove_all(b);
+  for (const auto& d : {a, b}) {
+    fs::remove_all(d);
+    fs::remove_all(d.string() + "_wordnet");
+  }
 }
 
 TEST(TrainingTest, MissingCorpusNamesThePath) {

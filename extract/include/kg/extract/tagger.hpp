@@ -29,6 +29,10 @@ struct TaggerTrainOptions {
   /// Feature set 2: both neighbours' words together, the capitalisation of the
   /// surrounding words, 5-byte suffixes, more of the first pass's tags in the second.
   bool extra_features = true;
+  /// A WordNet 3 database directory (Debian `wordnet-base`: /usr/share/wordnet): the parts
+  /// of speech WordNet knows for each word become features, a cue for words the treebanks
+  /// rarely or never show. The lexicon is stored in the model. Empty = none.
+  std::string wordnet_dir;
 };
 
 /// A trained tagger. Cheap to copy (shares its weights); thread-safe for tagging.

@@ -1,0 +1,47 @@
+#pragma once
+// An English lexicon from WordNet (Debian `wordnet-base`): which parts of speech a word
+// form can have, including inflected forms found by WordNet's own morphology rules
+// ("sanctioned" -> a past form of a verb, "leaders" -> a plural noun). The tagger uses
+// the class as a feature, mostly for words the treebanks have seen rarely or never.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "kg/graph/error.hpp"
+#include "util/binary_io.hpp"
+
+namespace kg::extract::detail {
+
+class WordLexicon {
+ public:
+  /// Reads index.{noun,verb,adj,adv}, the exception lists and data.noun (for names,
+  /// written with a capital in WordNet) from a WordNet 3 database directory.
+  static Result<WordLexicon> read_wordnet(const std::string& dir);
+
+  /// The class of a lower-case word form, e.g. "N|V|Vd"; "-" when WordNet does not know it.
+  [[nodiscard]] std::string classify(std::string_view lower) const;
+
+  [[nodiscard]] bool empty() const { return lemmas_.empty(); }
+  [[nodiscard]] std::size_t size() const { return lemmas_.size() + irregular_.size(); }
+
+  void save(BinaryWriter& w) const;
+  bool load(BinaryReader& r);
+
+ private:
+  [[nodiscard]] std::uint16_t lemma_bits(std::string_view w) const;
+
+  // Looked up by string_view without building a std::string (the tagger asks for
+  // every word).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Table = std::unordered_map<std::string, std::uint16_t, Hash, std::equal_to<>>;
+  Table lemmas_;     // lemma -> part-of-speech bits
+  Table irregular_;  // "geese", "ran" -> bits
+};
+
+}  // namespace kg::extract::detail
