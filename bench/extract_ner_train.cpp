@@ -2,6 +2,7 @@
 // the gazetteers) and scores it on UNER EWT dev, exact spans per type (conlleval style).
 //
 //   extract_ner_train [--data DIR] [--out DIR] [--epochs N] [--seed S] [--limit N]
+//                     [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
 //   extract_ner_train [--data DIR] --model FILE        (score a model only)
 //   extract_ner_train [--data DIR] --eval-all MODELDIR (all dev scores, as `kg eval`)
 //
@@ -50,6 +51,8 @@ int main(int argc, char** argv) {
       return 0;
     } else if (a == "--model") {
       model_path = v;
+    } else if (a == "--wordnet") {
+      o.wordnet_dir = v == "none" ? std::string() : v;
     } else if (a == "--limit") {
       o.limit = std::strtoull(v.c_str(), nullptr, 10);
     } else {

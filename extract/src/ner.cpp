@@ -15,6 +15,7 @@
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
+#include "word_lexicon.hpp"
 
 namespace kg::extract {
 
@@ -180,12 +181,18 @@ struct EntityRecognizer::Impl {
   std::unordered_map<std::string, std::string> demonyms;  // "Russian" -> "Russia"
   std::unordered_set<std::string> first_names;
   std::unordered_set<std::string> last_names;
+  detail::NameKinds wordnet_names;   // optional: kinds of the names WordNet knows
   detail::CaseProfile case_profile;  // capitalisation away from the sentence start
   detail::LinearModel model;         // first pass
   detail::LinearModel second;        // second pass (stacked); no classes when absent
 
   [[nodiscard]] std::string_view case_of(const detail::WordInfo& x) const {
     return case_profile.class_of(x);
+  }
+
+  [[nodiscard]] std::string name_kind_of(const std::string& key) const {
+    const auto it = wordnet_names.find(key);
+    return it == wordnet_names.end() ? std::string("-") : detail::name_kind_text(it->second);
   }
 
   // Per-token gazetteer marks: 'B'/'I' place phrase, or '-'.
@@ -273,6 +280,15 @@ struct EntityRecognizer::Impl {
     f.add(47, at(-3).key);
     f.add(48, detail::utf8_suffix(at(1).key, 3));
     f.add(49, detail::utf8_suffix(at(-1).key, 3));
+    if (!wordnet_names.empty()) {
+      // The kinds of WordNet's names, looked up once per word in prepare().
+      const auto wn = [](const detail::WordInfo& x) -> std::string_view {
+        return x.lex.empty() ? std::string_view("-") : std::string_view(x.lex);
+      };
+      f.add(50, wn(cur));
+      f.add(51, wn(at(-1)), wn(cur), wn(at(1)));
+      f.add(52, wn(cur), case_of(cur), detail::utf8_prefix(cur.shape, 1));
+    }
   }
 
   // Features of word i joined with the previous class p (kStart at the sentence start).
@@ -358,7 +374,10 @@ struct EntityRecognizer::Impl {
   [[nodiscard]] Prepared prepare(const std::vector<std::string_view>& words) const {
     Prepared p;
     p.info.reserve(words.size());
-    for (const auto w : words) p.info.push_back(detail::word_info(w));
+    for (const auto w : words) {
+      p.info.push_back(detail::word_info(w));
+      if (!wordnet_names.empty()) p.info.back().lex = name_kind_of(p.info.back().key);
+    }
     p.marks = place_marks(p.info);
     p.title = detail::capitalisation_profile(p.info);
     return p;
@@ -634,6 +653,12 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     }
   }
 
+  if (!options.wordnet_dir.empty()) {
+    auto names = detail::read_wordnet_names(options.wordnet_dir);
+    if (!names) return tl::unexpected(names.error());
+    impl->wordnet_names = std::move(*names);
+  }
+
   for (const auto& s : train) {
     for (std::size_t i = 1; i < s.words.size(); ++i) {
       const auto info = detail::word_info(detail::normalize_form(s.words[i]));
@@ -761,9 +786,20 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   w.strings(detail::sorted_strings(impl_->last_names));
   impl_->case_profile.save(w);
   impl_->model.save(w);
+  // Bit 0: a second pass follows; bit 1: WordNet's names follow (files without them load).
   const bool two = impl_->second.n_classes() > 0;
-  w.pod(static_cast<std::uint8_t>(two ? 1 : 0));
+  const bool names = !impl_->wordnet_names.empty();
+  w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0)));
   if (two) impl_->second.save(w);
+  if (names) {
+    const std::map<std::string, std::uint8_t> sorted(impl_->wordnet_names.begin(),
+                                                     impl_->wordnet_names.end());
+    w.pod(static_cast<std::uint32_t>(sorted.size()));
+    for (const auto& [k, v] : sorted) {
+      w.str(k);
+      w.pod(v);
+    }
+  }
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -794,9 +830,20 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     return tl::unexpected(r.error("weights"));
   }
   std::uint8_t two = 0;
-  if (!r.pod(two) || two > 1) return tl::unexpected(r.error("second pass flag"));
-  if (two == 1 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
+  if (!r.pod(two) || two > 3) return tl::unexpected(r.error("second pass flag"));
+  if ((two & 1) != 0 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
     return tl::unexpected(r.error("second-pass weights"));
+  }
+  if ((two & 2) != 0) {
+    std::uint32_t count = 0;
+    if (!r.pod(count)) return tl::unexpected(r.error("WordNet names"));
+    impl->wordnet_names.reserve(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string k;
+      std::uint8_t v = 0;
+      if (!r.str(k) || !r.pod(v)) return tl::unexpected(r.error("WordNet names"));
+      impl->wordnet_names.emplace(std::move(k), v);
+    }
   }
   EntityRecognizer ner;
   ner.impl_ = std::move(impl);

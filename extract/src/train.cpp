@@ -26,6 +26,23 @@ std::string out_path(const TrainOptions& o, const char* name) {
   return (fs::path(o.out_dir) / name).string();
 }
 
+// A missing WordNet is an error with a hint before any training starts.
+Result<void> check_wordnet(const TrainOptions& o) {
+  std::error_code ec;
+  if (!fs::is_regular_file(fs::path(o.wordnet_dir) / "index.verb", ec) ||
+      !fs::is_regular_file(fs::path(o.wordnet_dir) / "data.noun", ec)) {
+    return fail(Error::Code::kNotFound,
+                "no WordNet 3 database here (index.verb or data.noun is missing)", o.wordnet_dir, 0,
+                0,
+                "install the Debian package wordnet-base, or pass --wordnet DIR; "
+                "--wordnet none trains without it (lower accuracy)");
+  }
+  if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
+    return tl::unexpected(lex.error());
+  }
+  return {};
+}
+
 Result<void> ensure_out_dir(const TrainOptions& o) {
   std::error_code ec;
   fs::create_directories(o.out_dir, ec);
@@ -104,17 +121,7 @@ Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
   to.seed = o.seed;
   to.epochs = o.tagger_epochs;
   if (!o.wordnet_dir.empty()) {
-    // Checked here so that a missing database is an error with a hint, not an exception.
-    std::error_code ec;
-    if (!fs::is_regular_file(fs::path(o.wordnet_dir) / "index.verb", ec)) {
-      return fail(Error::Code::kNotFound, "no WordNet 3 database here (index.verb is missing)",
-                  o.wordnet_dir, 0, 0,
-                  "install the Debian package wordnet-base, or pass --wordnet DIR; "
-                  "--wordnet none trains the tagger without it (lower accuracy)");
-    }
-    if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
-      return tl::unexpected(lex.error());
-    }
+    if (auto ok = check_wordnet(o); !ok) return ok;
     to.wordnet_dir = o.wordnet_dir;
   }
   const Tagger tagger = Tagger::train(*train, &*dev, to, log);
@@ -187,6 +194,10 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
   std::error_code ec;
   for (const auto& e : fs::directory_iterator(pol_dir, ec)) {
     if (e.path().extension() == ".csv") no.politicians_csv = e.path().string();
+  }
+  if (!o.wordnet_dir.empty()) {
+    if (auto ok = check_wordnet(o); !ok) return ok;
+    no.wordnet_dir = o.wordnet_dir;
   }
   auto ner = EntityRecognizer::train(*train, &*dev, no, log);
   if (!ner) return tl::unexpected(ner.error());

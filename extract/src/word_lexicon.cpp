@@ -191,6 +191,63 @@ std::string WordLexicon::classify(std::string_view w) const {
   return out.empty() ? "-" : out;
 }
 
+Result<NameKinds> read_wordnet_names(const std::string& dir) {
+  NameKinds names;
+  auto ok = each_line(std::filesystem::path(dir) / "data.noun", [&](std::string_view line) {
+    // "offset lexfile n count word lex_id ...": lexicographer files 14 noun.group,
+    // 15 noun.location, 18 noun.person.
+    const auto lexfile = field(line, 1);
+    const auto count_text = field(line, 3);
+    if (count_text.empty()) return;
+    std::uint8_t kind = kNameOther;
+    if (lexfile == "14") kind = kNameGroup;
+    if (lexfile == "15") kind = kNamePlace;
+    if (lexfile == "18") kind = kNamePerson;
+    const unsigned long count = std::strtoul(std::string(count_text).c_str(), nullptr, 16);
+    for (unsigned long i = 0; i < count && i < 64; ++i) {
+      std::string_view word = field(line, 4 + 2 * i);
+      if (const auto paren = word.find('('); paren != std::string_view::npos) {
+        word = word.substr(0, paren);
+      }
+      if (word.empty() || ascii_lower(word.substr(0, 1))) continue;
+      if (word.find('_') == std::string_view::npos) {
+        names[lowered(word)] |= kind | kNameWhole;
+        continue;
+      }
+      std::size_t start = 0;
+      while (start <= word.size()) {
+        const auto end = std::min(word.find('_', start), word.size());
+        const auto part = word.substr(start, end - start);
+        if (!part.empty() && !ascii_lower(part.substr(0, 1))) names[lowered(part)] |= kind;
+        start = end + 1;
+      }
+    }
+  });
+  if (!ok) return tl::unexpected(ok.error());
+  if (names.empty()) {
+    return fail(Error::Code::kInvalidArgument, "no names found in WordNet's data.noun", dir, 0, 0,
+                "point to a WordNet 3 database directory such as /usr/share/wordnet "
+                "(Debian package wordnet-base)");
+  }
+  return names;
+}
+
+std::string name_kind_text(std::uint8_t bits) {
+  if (bits == 0) return "-";
+  std::string out;
+  const auto put = [&](std::uint8_t bit, const char* name) {
+    if ((bits & bit) == 0) return;
+    if (!out.empty()) out += '|';
+    out += name;
+  };
+  put(kNamePerson, "PER");
+  put(kNamePlace, "LOC");
+  put(kNameGroup, "GRP");
+  put(kNameOther, "OTH");
+  out += (bits & kNameWhole) ? "+w" : "+p";
+  return out;
+}
+
 void WordLexicon::save(BinaryWriter& w) const {
   w.str(kMagic);
   for (const Table* table : {&lemmas_, &irregular_}) {

@@ -44,4 +44,20 @@ class WordLexicon {
   Table irregular_;  // "geese", "ran" -> bits
 };
 
+/// Names in WordNet (nouns written with a capital) by lower-case word, with the kind of
+/// thing they name: bits kNamePerson, kNamePlace, kNameGroup (organisations, peoples),
+/// kNameOther, and kNameWhole when the word is a whole name ("Hamburg"), not only a word
+/// of a longer one ("Vladimir" of "Vladimir Putin").
+enum : std::uint8_t {
+  kNamePerson = 1,
+  kNamePlace = 2,
+  kNameGroup = 4,
+  kNameOther = 8,
+  kNameWhole = 16,
+};
+using NameKinds = std::unordered_map<std::string, std::uint8_t>;
+Result<NameKinds> read_wordnet_names(const std::string& dir);
+/// "PER|LOC+w" style text of the bits, for features; "-" for 0.
+std::string name_kind_text(std::uint8_t bits);
+
 }  // namespace kg::extract::detail

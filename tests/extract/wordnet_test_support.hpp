@@ -14,6 +14,8 @@ struct MiniWordNet {
   std::vector<std::string> verbs;
   std::vector<std::string> adjectives;
   std::vector<std::string> irregular_verbs;  ///< verb.exc forms, e.g. "ran"
+  std::vector<std::string> people;           ///< names of people (noun.person), e.g. "Putin"
+  std::vector<std::string> places;           ///< names of places (noun.location)
 };
 
 /// Writes the index, data and exception files of `w` into `dir` (created).
@@ -35,6 +37,8 @@ inline void write_mini_wordnet(const std::filesystem::path& dir, const MiniWordN
     for (const auto& x : w.nouns) {
       out << offset++ << " 05 n 01 " << x << " 0 000 | a gloss\n";
     }
+    for (const auto& x : w.people) out << offset++ << " 18 n 01 " << x << " 0 000 | a person\n";
+    for (const auto& x : w.places) out << offset++ << " 15 n 01 " << x << " 0 000 | a place\n";
   }
   {
     std::ofstream out(dir / "verb.exc");

@@ -41,6 +41,9 @@ struct NerTrainOptions {
   std::string countries_json;
   /// ../shared/data/gazetteer_politicians_wikidata/*.csv (empty: no name gazetteer).
   std::string politicians_csv;
+  /// WordNet 3 database (Debian wordnet-base): the kinds of the names it knows (person,
+  /// place, group) become features, stored in the model. Empty: none.
+  std::string wordnet_dir;
 };
 
 /// A trained recogniser. Cheap to copy; thread-safe.
