@@ -263,6 +263,28 @@ TEST_F(BuildNewsTest, ShortNameLinksToTheGazetteerPerson) {
             linked->aliases.end());
 }
 
+// A word the tokenizer splits at its hyphen ("de-escalation" -> "de" "-" "escalation") stays
+// whole in the mention's text, whatever tag its first part gets.
+TEST_F(BuildNewsTest, HyphenatedWordsStayWholeInMentions) {
+  auto article = read_article(
+      "date 2017-07-07 Hamburg\n"
+      "Russia and the United States agreed on a ceasefire in southwestern Syria. Russia, the "
+      "United States and Jordan will provide security around the de-escalation zones. Their "
+      "agreement on the de-escalation zones is a reflection of their common approach.\n",
+      "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  KnowledgeGraph graph;
+  ASSERT_TRUE(builder_->merge(graph, facts_));
+  std::vector<std::string> anchors;
+  for (const Quad& q : graph.extras()) {
+    if (q.predicate.value == std::string(vocab::kNifAnchorOf)) anchors.push_back(q.object.value);
+  }
+  ASSERT_FALSE(anchors.empty());
+  for (const auto& a : anchors) EXPECT_NE(a.rfind("escalation", 0), 0U) << a;
+  EXPECT_GE(std::count(anchors.begin(), anchors.end(), "de-escalation zones"), 2);
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

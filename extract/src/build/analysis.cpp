@@ -517,7 +517,10 @@ class Analyzer {
       const bool hyphen_linked = !tok_[ku].space_after;
       const std::string& u = upos(k);
       if (kQuantifiers.count(low_[ku]) != 0) break;
-      if (u == "ADJ" || u == "NOUN" || u == "PROPN" ||
+      // A word the tokenizer split at a hyphen is one word, whatever the tag of its first
+      // part ("de-escalation": "de" may be tagged X or PROPN).
+      const bool before_hyphen = hyphen_linked && low_[ku + 1] == "-";
+      if (u == "ADJ" || u == "NOUN" || u == "PROPN" || before_hyphen ||
           (hyphen_linked && (u == "VERB" || u == "PUNCT"))) {
         b = k;
         continue;
