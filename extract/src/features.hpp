@@ -46,7 +46,8 @@ struct WordInfo {
   std::string raw;    // normalised form
   std::string key;    // lower-case, or "#shape" for numbers
   std::string shape;  // word_shape(raw)
-  std::string lex;    // lexicon class (tagger with a word lexicon), else empty
+  std::string lex;    // WordNet class for the model using one (tagger: parts of speech,
+                      // entity recogniser: kinds of name), else empty
 };
 
 /// How a sentence is capitalised: "title" when most words start with a capital

@@ -65,6 +65,39 @@ std::string_view field(std::string_view line, std::size_t k) {
 
 bool is_vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Calls f(word, lexfile) for every word of every synset of data.noun: "offset lexfile n
+// count word lex_id word lex_id ...", the word count in hexadecimal, adjective markers
+// such as "(a)" removed; multiword entries keep their underscores.
+template <class F>
+Result<void> each_noun(const std::filesystem::path& data_noun, F f) {
+  return each_line(data_noun, [&](std::string_view line) {
+    const auto lexfile = field(line, 1);
+    const auto count_text = field(line, 3);
+    if (count_text.empty()) return;
+    const unsigned long count = std::strtoul(std::string(count_text).c_str(), nullptr, 16);
+    for (unsigned long i = 0; i < count && i < 64; ++i) {
+      std::string_view word = field(line, 4 + 2 * i);
+      if (const auto paren = word.find('('); paren != std::string_view::npos) {
+        word = word.substr(0, paren);
+      }
+      if (!word.empty()) f(word, lexfile);
+    }
+  });
+}
+
+// Calls g(part) for every word of a multiword entry ("Vladimir_Putin") that starts with a
+// capital.
+template <class G>
+void each_capitalised_part(std::string_view word, G g) {
+  std::size_t start = 0;
+  while (start <= word.size()) {
+    const auto end = std::min(word.find('_', start), word.size());
+    const auto part = word.substr(start, end - start);
+    if (!part.empty() && !ascii_lower(part.substr(0, 1))) g(part);
+    start = end + 1;
+  }
+}
+
 }  // namespace
 
 Result<WordLexicon> WordLexicon::read_wordnet(const std::string& dir) {
@@ -82,32 +115,13 @@ Result<WordLexicon> WordLexicon::read_wordnet(const std::string& dir) {
     });
     if (!ok) return tl::unexpected(ok.error());
   }
-  // Nouns from the synsets, where names keep their capitals: "offset lexfile n count
-  // word lex_id word lex_id ..." with the word count in hexadecimal.
-  auto ok = each_line(root / "data.noun", [&](std::string_view line) {
-    const auto count_text = field(line, 3);
-    if (count_text.empty()) return;
-    const unsigned long count = std::strtoul(std::string(count_text).c_str(), nullptr, 16);
-    for (unsigned long i = 0; i < count && i < 64; ++i) {
-      std::string_view word = field(line, 4 + 2 * i);
-      if (const auto paren = word.find('('); paren != std::string_view::npos) {
-        word = word.substr(0, paren);  // adjective markers such as "(a)"
-      }
-      if (word.empty()) continue;
-      if (word.find('_') == std::string_view::npos) {
-        lex.lemmas_[lowered(word)] |= ascii_lower(word) ? kNoun : kName;
-        continue;
-      }
-      if (ascii_lower(word)) continue;
-      std::size_t start = 0;
-      while (start <= word.size()) {
-        const auto end = std::min(word.find('_', start), word.size());
-        const auto part = word.substr(start, end - start);
-        if (!part.empty() && !ascii_lower(part.substr(0, 1))) {
-          lex.lemmas_[lowered(part)] |= kNamePart;
-        }
-        start = end + 1;
-      }
+  // Nouns from the synsets, where names keep their capitals.
+  auto ok = each_noun(root / "data.noun", [&](std::string_view word, std::string_view) {
+    if (word.find('_') == std::string_view::npos) {
+      lex.lemmas_[lowered(word)] |= ascii_lower(word) ? kNoun : kName;
+    } else if (!ascii_lower(word)) {
+      each_capitalised_part(
+          word, [&](std::string_view part) { lex.lemmas_[lowered(part)] |= kNamePart; });
     }
   });
   if (!ok) return tl::unexpected(ok.error());
@@ -193,34 +207,18 @@ std::string WordLexicon::classify(std::string_view w) const {
 
 Result<NameKinds> read_wordnet_names(const std::string& dir) {
   NameKinds names;
-  auto ok = each_line(std::filesystem::path(dir) / "data.noun", [&](std::string_view line) {
-    // "offset lexfile n count word lex_id ...": lexicographer files 14 noun.group,
-    // 15 noun.location, 18 noun.person.
-    const auto lexfile = field(line, 1);
-    const auto count_text = field(line, 3);
-    if (count_text.empty()) return;
+  // Lexicographer files 14 noun.group, 15 noun.location, 18 noun.person.
+  auto ok = each_noun(std::filesystem::path(dir) / "data.noun", [&](std::string_view word,
+                                                                    std::string_view lexfile) {
+    if (ascii_lower(word.substr(0, 1))) return;
     std::uint8_t kind = kNameOther;
     if (lexfile == "14") kind = kNameGroup;
     if (lexfile == "15") kind = kNamePlace;
     if (lexfile == "18") kind = kNamePerson;
-    const unsigned long count = std::strtoul(std::string(count_text).c_str(), nullptr, 16);
-    for (unsigned long i = 0; i < count && i < 64; ++i) {
-      std::string_view word = field(line, 4 + 2 * i);
-      if (const auto paren = word.find('('); paren != std::string_view::npos) {
-        word = word.substr(0, paren);
-      }
-      if (word.empty() || ascii_lower(word.substr(0, 1))) continue;
-      if (word.find('_') == std::string_view::npos) {
-        names[lowered(word)] |= kind | kNameWhole;
-        continue;
-      }
-      std::size_t start = 0;
-      while (start <= word.size()) {
-        const auto end = std::min(word.find('_', start), word.size());
-        const auto part = word.substr(start, end - start);
-        if (!part.empty() && !ascii_lower(part.substr(0, 1))) names[lowered(part)] |= kind;
-        start = end + 1;
-      }
+    if (word.find('_') == std::string_view::npos) {
+      names[lowered(word)] |= kind | kNameWhole;
+    } else {
+      each_capitalised_part(word, [&](std::string_view part) { names[lowered(part)] |= kind; });
     }
   });
   if (!ok) return tl::unexpected(ok.error());
