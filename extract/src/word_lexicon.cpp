@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <map>
 #include <vector>
 
@@ -104,16 +105,25 @@ Result<WordLexicon> WordLexicon::read_wordnet(const std::string& dir) {
   namespace fs = std::filesystem;
   WordLexicon lex;
   const fs::path root(dir);
-  const std::pair<const char*, std::uint16_t> indexes[] = {
-      {"index.verb", kVerb}, {"index.adj", kAdj}, {"index.adv", kAdv}};
-  for (const auto& [name, bit] : indexes) {
-    auto ok = each_line(root / name, [&, bit = bit](std::string_view line) {
-      const auto lemma = field(line, 0);
-      if (!lemma.empty() && lemma.find('_') == std::string_view::npos) {
-        lex.lemmas_[std::string(lemma)] |= bit;
-      }
-    });
-    if (!ok) return tl::unexpected(ok.error());
+  // The first field of every line of each file, when it is one word, gets the file's bit:
+  // the lemmas of the index files and the inflected forms of the exception lists.
+  using Files = std::initializer_list<std::pair<const char*, std::uint16_t>>;
+  const auto mark_first_words = [&](Table& table, Files files) -> Result<void> {
+    for (const auto& [name, bit] : files) {
+      auto ok = each_line(root / name, [&, bit = bit](std::string_view line) {
+        const auto word = field(line, 0);
+        if (!word.empty() && word.find('_') == std::string_view::npos) {
+          table[std::string(word)] |= bit;
+        }
+      });
+      if (!ok) return ok;
+    }
+    return {};
+  };
+  if (auto ok = mark_first_words(lex.lemmas_,
+                                 {{"index.verb", kVerb}, {"index.adj", kAdj}, {"index.adv", kAdv}});
+      !ok) {
+    return tl::unexpected(ok.error());
   }
   // Nouns from the synsets, where names keep their capitals.
   auto ok = each_noun(root / "data.noun", [&](std::string_view word, std::string_view) {
@@ -125,16 +135,10 @@ Result<WordLexicon> WordLexicon::read_wordnet(const std::string& dir) {
     }
   });
   if (!ok) return tl::unexpected(ok.error());
-  const std::pair<const char*, std::uint16_t> exceptions[] = {
-      {"noun.exc", kIrrPlural}, {"verb.exc", kIrrVerb}, {"adj.exc", kIrrAdj}};
-  for (const auto& [name, bit] : exceptions) {
-    auto read = each_line(root / name, [&, bit = bit](std::string_view line) {
-      const auto form = field(line, 0);
-      if (!form.empty() && form.find('_') == std::string_view::npos) {
-        lex.irregular_[std::string(form)] |= bit;
-      }
-    });
-    if (!read) return tl::unexpected(read.error());
+  if (auto read = mark_first_words(
+          lex.irregular_, {{"noun.exc", kIrrPlural}, {"verb.exc", kIrrVerb}, {"adj.exc", kIrrAdj}});
+      !read) {
+    return tl::unexpected(read.error());
   }
   if (lex.lemmas_.empty()) {
     return fail(Error::Code::kInvalidArgument, "no WordNet words found", dir, 0, 0,
