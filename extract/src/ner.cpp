@@ -791,15 +791,7 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   const bool names = !impl_->wordnet_names.empty();
   w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0)));
   if (two) impl_->second.save(w);
-  if (names) {
-    const std::map<std::string, std::uint8_t> sorted(impl_->wordnet_names.begin(),
-                                                     impl_->wordnet_names.end());
-    w.pod(static_cast<std::uint32_t>(sorted.size()));
-    for (const auto& [k, v] : sorted) {
-      w.str(k);
-      w.pod(v);
-    }
-  }
+  if (names) w.string_map(impl_->wordnet_names);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -834,16 +826,8 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
   if ((two & 1) != 0 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
     return tl::unexpected(r.error("second-pass weights"));
   }
-  if ((two & 2) != 0) {
-    std::uint32_t count = 0;
-    if (!r.pod(count)) return tl::unexpected(r.error("WordNet names"));
-    impl->wordnet_names.reserve(count);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      std::string k;
-      std::uint8_t v = 0;
-      if (!r.str(k) || !r.pod(v)) return tl::unexpected(r.error("WordNet names"));
-      impl->wordnet_names.emplace(std::move(k), v);
-    }
+  if ((two & 2) != 0 && !r.string_map(impl->wordnet_names)) {
+    return tl::unexpected(r.error("WordNet names"));
   }
   EntityRecognizer ner;
   ner.impl_ = std::move(impl);

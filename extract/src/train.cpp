@@ -37,9 +37,6 @@ Result<void> check_wordnet(const TrainOptions& o) {
                 "install the Debian package wordnet-base, or pass --wordnet DIR; "
                 "--wordnet none trains without it (lower accuracy)");
   }
-  if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
-    return tl::unexpected(lex.error());
-  }
   return {};
 }
 
@@ -122,6 +119,11 @@ Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
   to.epochs = o.tagger_epochs;
   if (!o.wordnet_dir.empty()) {
     if (auto ok = check_wordnet(o); !ok) return ok;
+    // Tagger::train throws when the database cannot be read; read it once here so that a
+    // damaged database is an error with its file name instead.
+    if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
+      return tl::unexpected(lex.error());
+    }
     to.wordnet_dir = o.wordnet_dir;
   }
   const Tagger tagger = Tagger::train(*train, &*dev, to, log);

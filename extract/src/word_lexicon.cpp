@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <initializer_list>
-#include <map>
 #include <vector>
 
 namespace kg::extract::detail {
@@ -252,31 +251,13 @@ std::string name_kind_text(std::uint8_t bits) {
 
 void WordLexicon::save(BinaryWriter& w) const {
   w.str(kMagic);
-  for (const Table* table : {&lemmas_, &irregular_}) {
-    const std::map<std::string, std::uint16_t> sorted(table->begin(), table->end());
-    w.pod(static_cast<std::uint32_t>(sorted.size()));
-    for (const auto& [k, v] : sorted) {
-      w.str(k);
-      w.pod(v);
-    }
-  }
+  w.string_map(lemmas_);
+  w.string_map(irregular_);
 }
 
 bool WordLexicon::load(BinaryReader& r) {
   std::string magic;
-  if (!r.str(magic) || magic != kMagic) return false;
-  for (Table* table : {&lemmas_, &irregular_}) {
-    std::uint32_t n = 0;
-    if (!r.pod(n)) return false;
-    table->reserve(n);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      std::string k;
-      std::uint16_t v = 0;
-      if (!r.str(k) || !r.pod(v)) return false;
-      table->emplace(std::move(k), v);
-    }
-  }
-  return true;
+  return r.str(magic) && magic == kMagic && r.string_map(lemmas_) && r.string_map(irregular_);
 }
 
 }  // namespace kg::extract::detail

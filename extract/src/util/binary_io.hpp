@@ -2,12 +2,14 @@
 // Little-endian binary model files: a writer that builds the bytes in memory
 // and commits them atomically, and a bounds-checked reader over a loaded file.
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <kg/graph/error.hpp>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace kg::extract::detail {
@@ -33,6 +35,18 @@ class BinaryWriter {
   void strings(const std::vector<std::string>& v) {
     pod(static_cast<std::uint32_t>(v.size()));
     for (const auto& s : v) str(s);
+  }
+  /// A map from strings to trivially copyable values: the count, then (key, value) pairs
+  /// in key order, so the bytes do not depend on the map's iteration order.
+  template <class Map>
+  void string_map(const Map& m) {
+    std::vector<std::pair<std::string_view, typename Map::mapped_type>> sorted(m.begin(), m.end());
+    std::sort(sorted.begin(), sorted.end());
+    pod(static_cast<std::uint32_t>(sorted.size()));
+    for (const auto& [k, v] : sorted) {
+      str(k);
+      pod(v);
+    }
   }
   [[nodiscard]] const std::string& bytes() const { return bytes_; }
 
@@ -73,6 +87,21 @@ class BinaryReader {
     v.resize(n);
     for (auto& s : v) {
       if (!str(s)) return false;
+    }
+    return true;
+  }
+  /// Reads what BinaryWriter::string_map wrote into `m`.
+  template <class Map>
+  bool string_map(Map& m) {
+    std::uint32_t n = 0;
+    if (!pod(n)) return false;
+    // Each entry takes at least 5 bytes: a corrupt count must not reserve gigabytes.
+    m.reserve(std::min<std::size_t>(n, (data_.size() - pos_) / 5));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::string k;
+      typename Map::mapped_type v{};
+      if (!str(k) || !pod(v)) return false;
+      m.emplace(std::move(k), v);
     }
     return true;
   }
