@@ -3,6 +3,7 @@
 //
 //   extract_ner_train [--data DIR] [--out DIR] [--epochs N] [--seed S] [--limit N]
 //                     [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
+//                     [--vectors FILE|none] (default: as `kg train`)
 //   extract_ner_train [--data DIR] --model FILE        (score a model only)
 //   extract_ner_train [--data DIR] --eval-all MODELDIR (all dev scores, as `kg eval`)
 //
@@ -30,7 +31,8 @@ int main(int argc, char** argv) {
   kg::extract::TrainOptions o;
   o.data_dir = KG_SHARED_DATA_DIR;
   o.out_dir = (fs::temp_directory_path() / "kg_ner_train").string();
-  std::string model_path;  // evaluate only
+  o.vectors_file = kg::extract::default_vectors_file();  // as `kg train`
+  std::string model_path;                                // evaluate only
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     const std::string v = argv[i + 1];
@@ -53,6 +55,8 @@ int main(int argc, char** argv) {
       model_path = v;
     } else if (a == "--wordnet") {
       o.wordnet_dir = v == "none" ? std::string() : v;
+    } else if (a == "--vectors") {
+      o.vectors_file = v == "none" ? std::string() : v;
     } else if (a == "--limit") {
       o.limit = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -127,6 +131,33 @@ int main(int argc, char** argv) {
   std::printf("UNER EWT dev: P %.2f R %.2f F1 %.2f (train %.1f s)\n", 100 * sc.total.precision(),
               100 * sc.total.recall(), 100 * sc.total.f1(), train_s);
   for (const auto& [type, c] : sc.by_type) {
+    std::printf("  %s: P %.2f R %.2f F1 %.2f (gold %zu, predicted %zu)\n", type.c_str(),
+                100 * c.precision(), 100 * c.recall(), 100 * c.f1(), c.gold, c.predicted);
+  }
+  // A second view: GUM dev's names (news, interviews, biographies, travel guides ...), as
+  // training converts GUM's entity annotations, each document tagged as a whole.
+  auto gum = kg::extract::read_documents(files->gum);
+  if (!gum) {
+    std::cerr << "error: " << gum.error().to_string() << "\n";
+    return 1;
+  }
+  kg::extract::SpanScores gs;
+  for (const auto& doc : *gum) {
+    std::vector<std::vector<std::string>> norms;
+    for (const auto& s : doc) {
+      norms.emplace_back();
+      for (const auto& t : s.tokens)
+        norms.back().push_back(kg::extract::detail::normalize_form(t.form));
+    }
+    std::vector<std::vector<std::string_view>> views;
+    for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
+    const auto predicted = ner->tag_document(views);
+    for (std::size_t k = 0; k < doc.size(); ++k)
+      gs.add(kg::extract::gum_entity_tags(doc[k]), predicted[k]);
+  }
+  std::printf("GUM dev names: P %.2f R %.2f F1 %.2f\n", 100 * gs.total.precision(),
+              100 * gs.total.recall(), 100 * gs.total.f1());
+  for (const auto& [type, c] : gs.by_type) {
     std::printf("  %s: P %.2f R %.2f F1 %.2f (gold %zu, predicted %zu)\n", type.c_str(),
                 100 * c.precision(), 100 * c.recall(), 100 * c.f1(), c.gold, c.predicted);
   }

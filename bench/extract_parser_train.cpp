@@ -2,11 +2,16 @@
 // scores it on EWT dev and GUM dev (gold tokens; gold tags, and predicted tags
 // when tagged copies of the dev files are given, e.g. from `kg parse --input
 // conllu`; these then also choose the epoch), with parse speed and model load time.
+// The word vectors default to those of `kg train` (--vectors none: without them);
+// --wordnet DIR adds the WordNet classes (measured, not shipped: see PARSER.md).
 //
 //   extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]
 //                        [--limit SENTENCES] [--model FILE (evaluate only)]
-//                        [--ambiguity-classes] [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
+//                        [--ambiguity-classes] [--vectors FILE|none] [--wordnet DIR]
+//                        [--dev-tagged-ewt FILE --dev-tagged-gum FILE]
 //                        [--jackknife FOLDS [--jackknife-epochs N]] (train on predicted tags)
+//                        [--ner FILE] (with predicted tags, also parse the names that
+//                        entity recogniser finds whole, as the pipeline does)
 
 #include <algorithm>
 #include <chrono>
@@ -17,12 +22,16 @@
 #include <iostream>
 #include <kg/extract/conllu.hpp>
 #include <kg/extract/dependency_parser.hpp>
+#include <kg/extract/entity_recognizer.hpp>
 #include <kg/extract/lemmatizer.hpp>
 #include <kg/extract/tagger.hpp>
+#include <kg/extract/train.hpp>
 #include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "../extract/src/util/text.hpp"
 
 namespace {
 
@@ -116,8 +125,34 @@ void jackknife(std::vector<ConlluSentence>& train, int folds, int epochs, std::u
   }
 }
 
+// The multi-word names the entity recogniser finds in each sentence, for parsing them whole
+// as the pipeline does.
+std::vector<std::vector<kg::extract::DependencyParser::Name>> names_of(
+    const kg::extract::EntityRecognizer& ner, const std::vector<ConlluSentence>& sentences) {
+  std::vector<std::vector<kg::extract::DependencyParser::Name>> out;
+  for (const auto& s : sentences) {
+    std::vector<std::string> norms;
+    for (const auto& t : s.tokens) norms.push_back(kg::extract::detail::normalize_form(t.form));
+    const std::vector<std::string_view> words(norms.begin(), norms.end());
+    const auto tags = ner.tag(words);
+    out.emplace_back();
+    for (std::size_t i = 0; i < tags.size();) {
+      if (tags[i].size() < 3 || tags[i][0] != 'B') {
+        ++i;
+        continue;
+      }
+      std::size_t j = i + 1;
+      while (j < tags.size() && tags[j] == "I-" + tags[i].substr(2)) ++j;
+      out.back().push_back({i, j, tags[i].substr(2) == "PER"});
+      i = j;
+    }
+  }
+  return out;
+}
+
 void report(const char* name, const kg::extract::DependencyParser& parser,
-            const std::vector<ConlluSentence>& gold, const std::vector<ConlluSentence>& input) {
+            const std::vector<ConlluSentence>& gold, const std::vector<ConlluSentence>& input,
+            const std::vector<std::vector<kg::extract::DependencyParser::Name>>* names = nullptr) {
   std::vector<ConlluSentence> parsed = input;
   for (auto& s : parsed) {
     for (auto& t : s.tokens) {
@@ -126,7 +161,11 @@ void report(const char* name, const kg::extract::DependencyParser& parser,
     }
   }
   const auto t0 = Clock::now();
-  parser.parse(parsed);
+  if (names == nullptr) {
+    parser.parse(parsed);
+  } else {
+    for (std::size_t i = 0; i < parsed.size(); ++i) parser.parse(parsed[i], (*names)[i]);
+  }
   const double secs = seconds_since(t0);
   const auto sc = kg::extract::score_attachments(gold, parsed);
   if (!sc) {
@@ -147,7 +186,9 @@ int main(int argc, char** argv) {
   std::string out = "parser.bin";
   std::string model_path;
   std::string tagged_ewt, tagged_gum;
+  std::string ner_path;  // with predicted tags, also parse the names it finds whole
   kg::extract::ParserTrainOptions options;
+  options.vectors_file = kg::extract::default_vectors_file();  // as `kg train`
   long limit = -1;
   int jackknife_folds = 0;
   int jackknife_epochs = 5;
@@ -182,6 +223,12 @@ int main(int argc, char** argv) {
       options.explore_probability = std::stod(next());
     } else if (a == "--ambiguity-classes") {
       options.ambiguity_classes = true;
+    } else if (a == "--vectors") {
+      options.vectors_file = next();
+      if (options.vectors_file == "none") options.vectors_file.clear();
+    } else if (a == "--wordnet") {
+      options.wordnet_dir = next();
+      if (options.wordnet_dir == "none") options.wordnet_dir.clear();
     } else if (a == "--jackknife") {
       jackknife_folds = std::stoi(next());
     } else if (a == "--jackknife-epochs") {
@@ -190,6 +237,8 @@ int main(int argc, char** argv) {
       tagged_ewt = next();
     } else if (a == "--dev-tagged-gum") {
       tagged_gum = next();
+    } else if (a == "--ner") {
+      ner_path = next();
     } else {
       std::cerr
           << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
@@ -260,6 +309,15 @@ int main(int argc, char** argv) {
     std::vector<ConlluSentence> tagged;
     if (!read_into(path, tagged)) return 1;
     report(name, parser, *gold, tagged);
+    if (!ner_path.empty()) {
+      auto ner = kg::extract::EntityRecognizer::load(ner_path);
+      if (!ner) {
+        std::cerr << "error: " << ner.error().to_string() << "\n";
+        return 1;
+      }
+      const auto names = names_of(*ner, tagged);
+      report((std::string(name) + " names whole").c_str(), parser, *gold, tagged, &names);
+    }
   }
   return 0;
 }

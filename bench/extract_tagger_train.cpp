@@ -7,6 +7,7 @@
 //                        [--feature-set 1|2] [--dev-epochs] [--model FILE (evaluate only)]
 //                        [--tagged-dir DIR --lemmatizer FILE]
 //                        [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
+//                        [--vectors FILE|none] (default: as `kg train`)
 
 #include <chrono>
 #include <cstdio>
@@ -91,6 +92,7 @@ int main(int argc, char** argv) {
   std::string lemmatizer_path;
   kg::extract::TaggerTrainOptions options;
   options.wordnet_dir = kg::extract::kDefaultWordNetDir;  // as `kg train`
+  options.vectors_file = kg::extract::default_vectors_file();
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const auto next = [&]() -> std::string {
@@ -123,10 +125,14 @@ int main(int argc, char** argv) {
     } else if (a == "--wordnet") {
       options.wordnet_dir = next();
       if (options.wordnet_dir == "none") options.wordnet_dir.clear();
+    } else if (a == "--vectors") {
+      options.vectors_file = next();
+      if (options.vectors_file == "none") options.vectors_file.clear();
     } else {
-      std::cerr << "usage: extract_tagger_train [--data DIR] [--out FILE] [--epochs N]"
-                   " [--folds K] [--seed S] [--feature-set 1|2] [--dev-epochs] [--model FILE]"
-                   " [--tagged-dir DIR --lemmatizer FILE] [--wordnet DIR|none]\n";
+      std::cerr
+          << "usage: extract_tagger_train [--data DIR] [--out FILE] [--epochs N]"
+             " [--folds K] [--seed S] [--feature-set 1|2] [--dev-epochs] [--model FILE]"
+             " [--tagged-dir DIR --lemmatizer FILE] [--wordnet DIR|none] [--vectors FILE|none]\n";
       return 2;
     }
   }

@@ -31,6 +31,7 @@ struct ExtractOptions {
   std::uint64_t seed = 1;
   std::vector<std::string> only;
   std::string wordnet = kg::extract::kDefaultWordNetDir;
+  std::string vectors = kg::extract::default_vectors_file();
 };
 
 std::string default_data_dir() {
@@ -215,6 +216,7 @@ void train_command(const ExtractOptions& o) {
   t.out_dir = o.out.empty() ? kg::extract::find_model_dir() : o.out;
   t.seed = o.seed;
   t.wordnet_dir = o.wordnet == "none" ? std::string() : o.wordnet;
+  t.vectors_file = o.vectors == "none" ? std::string() : o.vectors;
   Result<void> r;
   if (o.only.empty()) {
     r = kg::extract::train_all(t, &std::cerr);
@@ -282,6 +284,11 @@ void register_extract_commands(CLI::App& app) {
       ->add_option("--wordnet", opts->wordnet,
                    "WordNet 3 database for the tagger's word lexicon (Debian wordnet-base); "
                    "none: train without it")
+      ->capture_default_str();
+  train
+      ->add_option("--vectors", opts->vectors,
+                   "word vectors for word clusters (scripts/fetch-vectors.sh fetches them; "
+                   "or GloVe's text format); none: train without them")
       ->capture_default_str();
   train->callback([opts] { train_command(*opts); });
 

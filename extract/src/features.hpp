@@ -1,6 +1,7 @@
 #pragma once
 // Hashed feature construction shared by the tagger and the entity recogniser.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,6 +49,8 @@ struct WordInfo {
   std::string shape;  // word_shape(raw)
   std::string lex;    // WordNet class for the model using one (tagger: parts of speech,
                       // entity recogniser: kinds of name), else empty
+  std::array<std::string, 3> cluster;  // word-cluster path at three levels, for the
+                                       // models using clusters, else empty
 };
 
 /// How a sentence is capitalised: "title" when most words start with a capital

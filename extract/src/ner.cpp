@@ -15,6 +15,7 @@
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
+#include "word_clusters.hpp"
 #include "word_lexicon.hpp"
 
 namespace kg::extract {
@@ -182,6 +183,7 @@ struct EntityRecognizer::Impl {
   std::unordered_set<std::string> first_names;
   std::unordered_set<std::string> last_names;
   detail::NameKinds wordnet_names;   // optional: kinds of the names WordNet knows
+  detail::WordClusters clusters;     // optional: word clusters from word vectors
   detail::CaseProfile case_profile;  // capitalisation away from the sentence start
   detail::LinearModel model;         // first pass
   detail::LinearModel second;        // second pass (stacked); no classes when absent
@@ -289,6 +291,23 @@ struct EntityRecognizer::Impl {
       f.add(51, wn(at(-1)), wn(cur), wn(at(1)));
       f.add(52, wn(cur), case_of(cur), detail::utf8_prefix(cur.shape, 1));
     }
+    if (!clusters.empty()) {
+      // Cluster paths, looked up once per word in prepare().
+      const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
+        const auto& c = x.cluster[static_cast<std::size_t>(level)];
+        return c.empty() ? std::string_view("-") : std::string_view(c);
+      };
+      f.add(70, cl(cur, 0));
+      f.add(71, cl(cur, 1));
+      f.add(72, cl(cur, 2));
+      f.add(73, cl(at(-1), 1));
+      f.add(74, cl(at(1), 1));
+      f.add(75, cl(at(-1), 2));
+      f.add(76, cl(at(1), 2));
+      f.add(77, cl(cur, 1), case_of(cur), detail::utf8_prefix(cur.shape, 1));
+      f.add(78, cl(cur, 2), case_of(cur));
+      f.add(79, cl(at(-1), 0), cl(cur, 0), cl(at(1), 0));
+    }
   }
 
   // Features of word i joined with the previous class p (kStart at the sentence start).
@@ -377,6 +396,7 @@ struct EntityRecognizer::Impl {
     for (const auto w : words) {
       p.info.push_back(detail::word_info(w));
       if (!wordnet_names.empty()) p.info.back().lex = name_kind_of(p.info.back().key);
+      if (!clusters.empty()) p.info.back().cluster = clusters.texts(p.info.back().key);
     }
     p.marks = place_marks(p.info);
     p.title = detail::capitalisation_profile(p.info);
@@ -658,6 +678,12 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     if (!names) return tl::unexpected(names.error());
     impl->wordnet_names = std::move(*names);
   }
+  if (!options.vectors_file.empty()) {
+    auto clusters = detail::WordClusters::from_vectors(options.vectors_file);
+    if (!clusters) return tl::unexpected(clusters.error());
+    impl->clusters = std::move(*clusters);
+    if (log) *log << "ner: " << impl->clusters.size() << " words in clusters\n";
+  }
 
   for (const auto& s : train) {
     for (std::size_t i = 1; i < s.words.size(); ++i) {
@@ -683,9 +709,8 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
   // Structured perceptron on the sentences `which`: decode the whole sentence, then move
   // the weights from the features of the predicted path to those of the gold path where
   // the two differ.
-  const auto fit = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
-                       const char* what) {
-    detail::PerceptronTrainer trainer(kClassCount);
+  const auto fit_one = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
+                           const char* what, detail::PerceptronTrainer& trainer) {
     detail::SplitMix64 rng(seed);
     std::vector<std::size_t> order = which;
     std::vector<double> e;
@@ -721,6 +746,11 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       }
       if (log) *log << "ner " << what << " epoch " << epoch + 1 << " done\n";
     }
+  };
+  const auto fit = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
+                       const char* what) {
+    detail::PerceptronTrainer trainer(kClassCount);
+    fit_one(which, seed, what, trainer);
     return trainer.average(options.prune);
   };
   std::vector<std::size_t> all(prepared.size());
@@ -786,12 +816,15 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   w.strings(detail::sorted_strings(impl_->last_names));
   impl_->case_profile.save(w);
   impl_->model.save(w);
-  // Bit 0: a second pass follows; bit 1: WordNet's names follow (files without them load).
+  // Bit 0: a second pass follows; bit 1: WordNet's names follow; bit 2: word clusters
+  // follow (files without them load).
   const bool two = impl_->second.n_classes() > 0;
   const bool names = !impl_->wordnet_names.empty();
-  w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0)));
+  const bool clusters = !impl_->clusters.empty();
+  w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0) | (clusters ? 4 : 0)));
   if (two) impl_->second.save(w);
   if (names) w.string_map(impl_->wordnet_names);
+  if (clusters) impl_->clusters.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -822,13 +855,14 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     return tl::unexpected(r.error("weights"));
   }
   std::uint8_t two = 0;
-  if (!r.pod(two) || two > 3) return tl::unexpected(r.error("second pass flag"));
+  if (!r.pod(two) || two > 7) return tl::unexpected(r.error("second pass flag"));
   if ((two & 1) != 0 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
     return tl::unexpected(r.error("second-pass weights"));
   }
   if ((two & 2) != 0 && !r.string_map(impl->wordnet_names)) {
     return tl::unexpected(r.error("WordNet names"));
   }
+  if ((two & 4) != 0 && !impl->clusters.load(r)) return tl::unexpected(r.error("word clusters"));
   EntityRecognizer ner;
   ner.impl_ = std::move(impl);
   return ner;

@@ -42,6 +42,7 @@ class ParserComponent : public Component {
   void process(Document& doc) const override {
     auto& tokens = doc.tokens();
     ConlluSentence s;
+    std::vector<DependencyParser::Name> names;
     for (const auto& span : doc.sentences()) {
       s.tokens.resize(span.size());
       for (std::uint32_t i = 0; i < span.size(); ++i) {
@@ -54,7 +55,16 @@ class ParserComponent : public Component {
         c.head = -1;
         c.deprel = "_";
       }
-      parser_.parse(s);
+      // Names the entity recogniser found (when it ran first) are parsed whole.
+      names.clear();
+      if ((doc.assigned() & kEntities) != 0) {
+        for (const auto& e : doc.entities()) {
+          if (e.token_begin < span.token_begin || e.token_end > span.token_end) continue;
+          names.push_back(
+              {e.token_begin - span.token_begin, e.token_end - span.token_begin, e.label == "PER"});
+        }
+      }
+      parser_.parse(s, names);
       for (std::uint32_t i = 0; i < span.size(); ++i) {
         Token& t = tokens[span.token_begin + i];
         t.head = s.tokens[i].head;
@@ -124,6 +134,14 @@ Result<Pipeline> load_pipeline(const PipelineOptions& options) {
       return tl::unexpected(ok.error());
     }
   }
+  // The recogniser runs before the parser, which keeps the names it finds whole.
+  if (options.ner) {
+    auto ner = EntityRecognizer::load((dir / kNerModel).string());
+    if (!ner) return tl::unexpected(ner.error());
+    if (auto ok = p.add(std::make_shared<EntityRecognizerComponent>(std::move(*ner))); !ok) {
+      return tl::unexpected(ok.error());
+    }
+  }
 #if KG_HAVE_PARSER
   if (options.parse && std::filesystem::exists(dir / kParserModel)) {
     auto parser = DependencyParser::load((dir / kParserModel).string());
@@ -133,13 +151,6 @@ Result<Pipeline> load_pipeline(const PipelineOptions& options) {
     }
   }
 #endif
-  if (options.ner) {
-    auto ner = EntityRecognizer::load((dir / kNerModel).string());
-    if (!ner) return tl::unexpected(ner.error());
-    if (auto ok = p.add(std::make_shared<EntityRecognizerComponent>(std::move(*ner))); !ok) {
-      return tl::unexpected(ok.error());
-    }
-  }
   return p;
 }
 

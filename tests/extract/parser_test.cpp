@@ -15,6 +15,9 @@
 #include <string>
 #include <vector>
 
+#include "vectors_test_support.hpp"
+#include "wordnet_test_support.hpp"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -240,6 +243,113 @@ TEST_F(ParserFileTest, AmbiguityClassModelRoundTrips) {
       EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
     }
   }
+}
+
+// Word clusters and the WordNet lexicon travel in the file (format 3): retraining gives
+// the same bytes, and the loaded model parses as the trained one.
+TEST_F(ParserFileTest, ClusterAndLexiconModelRoundTrips) {
+  kg::extract::testing_support::MiniVectors v;
+  v.groups = {{"cat", "mat", "law", "book", "senate"},
+              {"sat", "passed", "gave", "visited"},
+              {"john", "smith", "mary", "jones", "paris"}};
+  kg::extract::testing_support::write_glove_text(dir_ / "vectors.txt", v);
+  kg::extract::testing_support::MiniWordNet wn;
+  wn.nouns = {"cat", "mat", "law", "book"};
+  wn.verbs = {"sit", "pass", "give", "visit"};
+  wn.irregular_verbs = {"sat", "gave"};
+  kg::extract::testing_support::write_mini_wordnet(dir_ / "wordnet", wn);
+  const auto train = [&] {
+    ParserTrainOptions options;
+    options.epochs = 5;
+    options.seed = 3;
+    options.prune_threshold = 0.0;
+    options.vectors_file = (dir_ / "vectors.txt").string();
+    options.wordnet_dir = (dir_ / "wordnet").string();
+    return DependencyParser::train(tiny_corpus(), nullptr, options, nullptr);
+  };
+  const auto parser = train();
+  ASSERT_TRUE(parser.save((dir_ / "a.bin").string()));
+  ASSERT_TRUE(train().save((dir_ / "b.bin").string()));
+  ASSERT_TRUE(tiny_parser(3).save((dir_ / "c.bin").string()));
+  const std::string a = read_bytes(dir_ / "a.bin");
+  EXPECT_EQ(a, read_bytes(dir_ / "b.bin"));
+  EXPECT_GT(a.size(), read_bytes(dir_ / "c.bin").size()) << "the tables are in the file";
+  fs::remove(dir_ / "vectors.txt");
+  fs::remove_all(dir_ / "wordnet");
+  auto loaded = DependencyParser::load((dir_ / "a.bin").string());
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  auto x = tiny_corpus();
+  auto y = tiny_corpus();
+  parser.parse(x);
+  loaded->parse(y);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = 0; j < x[i].tokens.size(); ++j) {
+      EXPECT_EQ(x[i].tokens[j].head, y[i].tokens[j].head);
+      EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
+    }
+  }
+  // A damaged table is refused, not read out of bounds.
+  std::string cut = a.substr(0, 60);
+  write_bytes(dir_ / "cut.bin", cut);
+  EXPECT_FALSE(DependencyParser::load((dir_ / "cut.bin").string()).has_value());
+}
+
+// Names found by the entity recogniser stay whole: their words attach inside the name as
+// UD joins names, and nothing outside attaches to a word inside a name but its head.
+TEST(DependencyParserTest, NamesAreParsedWhole) {
+  const auto parser = tiny_parser();
+  auto s = sentence_of({"Updated", "ET", "Donald", "Trump", "and", "Vladimir", "Putin", "met", "in",
+                        "the", "United", "States", "."},
+                       "PROPN");
+  for (const std::size_t i : {0U, 7U}) s.tokens[i].upos = "VERB";
+  s.tokens[4].upos = "CCONJ";
+  s.tokens[8].upos = "ADP";
+  s.tokens[9].upos = "DET";
+  s.tokens[12].upos = "PUNCT";
+  using Name = DependencyParser::Name;
+  const std::vector<Name> names = {{2, 4, true}, {5, 7, true}, {10, 12, false}};
+  parser.parse(s, names);
+  ASSERT_TRUE(is_tree(s));
+  const auto head = [&](std::size_t i) { return s.tokens[i].head; };  // 1-based head
+  EXPECT_EQ(head(3), 3);                                              // Trump -> Donald
+  EXPECT_EQ(s.tokens[3].deprel, "flat");
+  EXPECT_EQ(head(6), 6);  // Putin -> Vladimir
+  EXPECT_EQ(s.tokens[6].deprel, "flat");
+  EXPECT_EQ(head(10), 12);  // United -> States
+  EXPECT_EQ(s.tokens[10].deprel, "compound");
+  for (const std::size_t inner : {3U, 6U, 10U}) {
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+      if (i != inner) {
+        EXPECT_NE(head(i), static_cast<int>(inner) + 1) << i << " -> " << inner;
+      }
+    }
+  }
+  for (const auto& n : names) {
+    const std::size_t h = n.person ? n.begin : n.end - 1;
+    const int out = head(h);
+    EXPECT_TRUE(out == 0 || out - 1 < static_cast<int>(n.begin) ||
+                out - 1 >= static_cast<int>(n.end))
+        << "the head of a name attaches outside it";
+  }
+}
+
+TEST(DependencyParserTest, NamesWithOtherWordsOrOverlapsAreParsedAsUsual) {
+  const auto parser = tiny_parser();
+  auto plain = sentence_of({"Bank", "of", "America", "and", "John", "Smith", "met"}, "PROPN");
+  plain.tokens[1].upos = "ADP";
+  plain.tokens[3].upos = "CCONJ";
+  plain.tokens[6].upos = "VERB";
+  auto with = plain;
+  parser.parse(plain);
+  // "Bank of America" holds a preposition; the other two overlap or run past the end.
+  parser.parse(with, {{0, 3, false}, {4, 6, true}, {5, 7, true}, {6, 9, true}});
+  ASSERT_TRUE(is_tree(with));
+  for (std::size_t i : {0U, 1U, 2U}) {
+    EXPECT_EQ(with.tokens[i].deprel == "compound" && with.tokens[i].head == 3,
+              plain.tokens[i].deprel == "compound" && plain.tokens[i].head == 3);
+  }
+  EXPECT_EQ(with.tokens[5].head, 5);
+  EXPECT_EQ(with.tokens[5].deprel, "flat");
 }
 
 TEST_F(ParserFileTest, MissingFileIsNotFound) {

