@@ -1,7 +1,6 @@
 #pragma once
 // Hashed feature construction shared by the tagger and the entity recogniser.
 
-#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -44,13 +43,13 @@ class FeatureSet {
 
 /// Per-word strings computed once per sentence.
 struct WordInfo {
-  std::string raw;    // normalised form
-  std::string key;    // lower-case, or "#shape" for numbers
-  std::string shape;  // word_shape(raw)
-  std::string lex;    // WordNet class for the model using one (tagger: parts of speech,
-                      // entity recogniser: kinds of name), else empty
-  std::array<std::string, 3> cluster;  // word-cluster path at three levels, for the
-                                       // models using clusters, else empty
+  std::string raw;            // normalised form
+  std::string key;            // lower-case, or "#shape" for numbers
+  std::string shape;          // word_shape(raw)
+  std::string lex;            // WordNet class for the model using one (tagger: parts of speech,
+                              // entity recogniser: kinds of name), else empty
+  std::uint16_t cluster = 0;  // word-cluster code (WordClusters), for the models using
+                              // clusters; 0: none
 };
 
 /// How a sentence is capitalised: "title" when most words start with a capital

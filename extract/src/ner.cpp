@@ -294,8 +294,7 @@ struct EntityRecognizer::Impl {
     if (!clusters.empty()) {
       // Cluster paths, looked up once per word in prepare().
       const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
-        const auto& c = x.cluster[static_cast<std::size_t>(level)];
-        return c.empty() ? std::string_view("-") : std::string_view(c);
+        return detail::WordClusters::level_text(x.cluster, level);
       };
       f.add(70, cl(cur, 0));
       f.add(71, cl(cur, 1));
@@ -396,7 +395,7 @@ struct EntityRecognizer::Impl {
     for (const auto w : words) {
       p.info.push_back(detail::word_info(w));
       if (!wordnet_names.empty()) p.info.back().lex = name_kind_of(p.info.back().key);
-      if (!clusters.empty()) p.info.back().cluster = clusters.texts(p.info.back().key);
+      if (!clusters.empty()) p.info.back().cluster = clusters.code(p.info.back().key);
     }
     p.marks = place_marks(p.info);
     p.title = detail::capitalisation_profile(p.info);

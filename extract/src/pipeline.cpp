@@ -43,6 +43,7 @@ class ParserComponent : public Component {
     auto& tokens = doc.tokens();
     ConlluSentence s;
     std::vector<DependencyParser::Name> names;
+    std::size_t next_entity = 0;
     for (const auto& span : doc.sentences()) {
       s.tokens.resize(span.size());
       for (std::uint32_t i = 0; i < span.size(); ++i) {
@@ -56,10 +57,18 @@ class ParserComponent : public Component {
         c.deprel = "_";
       }
       // Names the entity recogniser found (when it ran first) are parsed whole.
+      // The entities are in text order: one pass over them serves the whole document.
       names.clear();
       if ((doc.assigned() & kEntities) != 0) {
-        for (const auto& e : doc.entities()) {
-          if (e.token_begin < span.token_begin || e.token_end > span.token_end) continue;
+        const auto& entities = doc.entities();
+        while (next_entity < entities.size() &&
+               entities[next_entity].token_begin < span.token_begin) {
+          ++next_entity;
+        }
+        for (std::size_t k = next_entity;
+             k < entities.size() && entities[k].token_begin < span.token_end; ++k) {
+          const auto& e = entities[k];
+          if (e.token_end > span.token_end) continue;
           names.push_back(
               {e.token_begin - span.token_begin, e.token_end - span.token_begin, e.label == "PER"});
         }

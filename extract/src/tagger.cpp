@@ -37,7 +37,7 @@ struct Tagger::Impl {
     for (const auto w : words) {
       info.push_back(detail::word_info(w));
       if (!lexicon.empty()) info.back().lex = lexicon.classify(info.back().key);
-      if (!clusters.empty()) info.back().cluster = clusters.texts(info.back().key);
+      if (!clusters.empty()) info.back().cluster = clusters.code(info.back().key);
     }
   }
 
@@ -127,8 +127,7 @@ struct Tagger::Impl {
     }
     if (!clusters.empty()) {
       const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
-        const auto& c = x.cluster[static_cast<std::size_t>(level)];
-        return c.empty() ? std::string_view("-") : std::string_view(c);
+        return detail::WordClusters::level_text(x.cluster, level);
       };
       f.add(70, cl(cur, 0));
       f.add(71, cl(cur, 1));

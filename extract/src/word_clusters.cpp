@@ -15,7 +15,7 @@ namespace kg::extract::detail {
 
 namespace {
 
-constexpr int kTop = 64;   // clusters at the first level
+constexpr int kTop = 64;   // clusters at the first level (kMaxCode = 64 * 8 * 8)
 constexpr int kSplit = 8;  // children of each cluster at the next levels
 
 std::string lowered(std::string_view w) {
@@ -237,14 +237,95 @@ std::vector<int> kmeans(const std::vector<std::vector<float>>& rows,
 
 }  // namespace
 
-std::string WordClusters::level_text(std::uint16_t code, int level) {
-  if (code == 0) return "-";
-  return std::string(1, static_cast<char>('a' + level)) + std::to_string(level_id(code, level));
+std::string_view WordClusters::level_text(std::uint16_t code, int level) {
+  // "a12", "b100", "c805": the level's letter and the cluster's number at that level.
+  static const auto kTexts = [] {
+    std::vector<std::array<std::string, kLevels>> t(kMaxCode + 1);
+    for (std::size_t c = 1; c < t.size(); ++c) {
+      for (int l = 0; l < kLevels; ++l) {
+        t[c][static_cast<std::size_t>(l)] =
+            std::string(1, static_cast<char>('a' + l)) +
+            std::to_string(level_id(static_cast<std::uint16_t>(c), l));
+      }
+    }
+    return t;
+  }();
+  if (code == 0 || code > kMaxCode) return "-";
+  return kTexts[code][static_cast<std::size_t>(level)];
 }
 
-std::array<std::string, WordClusters::kLevels> WordClusters::texts(std::string_view lower) const {
-  const auto c = code(lower);
-  return {level_text(c, 0), level_text(c, 1), level_text(c, 2)};
+namespace {
+std::uint64_t word_key(std::string_view w) { return fnv1a(w) | 1ULL; }
+}  // namespace
+
+std::uint16_t WordClusters::code(std::string_view lower) const {
+  if (slot_keys_.empty()) return 0;
+  const std::uint64_t key = word_key(lower);
+  const std::size_t mask = slot_keys_.size() - 1;
+  for (std::size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
+    if (slot_keys_[i] == key) return slot_codes_[i];
+    if (slot_keys_[i] == 0) return 0;
+  }
+}
+
+std::vector<std::pair<std::string, std::uint16_t>> WordClusters::sorted() const {
+  std::vector<std::pair<std::string, std::uint16_t>> out;
+  out.reserve(codes_.size());
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < codes_.size(); ++i) {
+    out.emplace_back(words_.substr(begin, ends_[i] - begin), codes_[i]);
+    begin = ends_[i];
+  }
+  return out;
+}
+
+void WordClusters::assign(std::vector<std::pair<std::string, std::uint16_t>> sorted_words) {
+  words_.clear();
+  ends_.clear();
+  codes_.clear();
+  for (const auto& [w, c] : sorted_words) {
+    words_ += w;
+    ends_.push_back(static_cast<std::uint32_t>(words_.size()));
+    codes_.push_back(c);
+  }
+  std::size_t slots = 16;
+  while (slots * 4 < codes_.size() * 5) slots *= 2;  // at most 80 % full
+  slot_keys_.assign(codes_.empty() ? 0 : slots, 0);
+  slot_codes_.assign(slot_keys_.size(), 0);
+  const std::size_t mask = slots - 1;
+  for (const auto& [w, c] : sorted_words) {
+    const std::uint64_t key = word_key(w);
+    std::size_t i = mix64(key) & mask;
+    while (slot_keys_[i] != 0 && slot_keys_[i] != key) i = (i + 1) & mask;
+    if (slot_keys_[i] == key) continue;  // two words, one hash: the first (sorted) wins
+    slot_keys_[i] = key;
+    slot_codes_[i] = c;
+  }
+}
+
+void WordClusters::save(BinaryWriter& w) const {
+  w.pod(static_cast<std::uint32_t>(codes_.size()));
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < codes_.size(); ++i) {
+    w.str(std::string_view(words_).substr(begin, ends_[i] - begin));
+    w.pod(codes_[i]);
+    begin = ends_[i];
+  }
+}
+
+bool WordClusters::load(BinaryReader& r) {
+  std::uint32_t n = 0;
+  if (!r.pod(n)) return false;
+  std::vector<std::pair<std::string, std::uint16_t>> words;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::string k;
+    std::uint16_t c = 0;
+    if (!r.str(k) || !r.pod(c) || c > kMaxCode) return false;
+    if (!words.empty() && !(words.back().first < k)) return false;  // sorted, no duplicates
+    words.emplace_back(std::move(k), c);
+  }
+  assign(std::move(words));
+  return true;
 }
 
 Result<WordClusters> WordClusters::from_vectors(const std::string& path, const ClusterOptions& o) {
@@ -321,9 +402,12 @@ Result<WordClusters> WordClusters::build(const std::string& path, const ClusterO
       }
     }
   }
+  std::vector<std::pair<std::string, std::uint16_t>> words;
+  words.reserve(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) words.emplace_back(std::move(keys[i]), code[i]);
+  std::sort(words.begin(), words.end());
   WordClusters out;
-  out.codes_.reserve(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) out.codes_.emplace(std::move(keys[i]), code[i]);
+  out.assign(std::move(words));
   return out;
 }
 

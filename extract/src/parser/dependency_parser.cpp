@@ -34,8 +34,47 @@ struct DependencyParser::Model {
   // choice, so the parser can tell a confidently tagged word from a coin toss.
   std::unordered_map<std::uint64_t, std::uint64_t> ambiguity;
   // Word cluster of each form in the clusters' vocabulary (normalised-form hash -> code of
-  // detail::WordClusters).
-  std::unordered_map<std::uint64_t, std::uint16_t> clusters;
+  // detail::WordClusters), an open-addressing table (key 0 = empty slot).
+  struct ClusterTable {
+    std::vector<std::uint64_t> keys;
+    std::vector<std::uint16_t> codes;
+    std::size_t size = 0;
+    [[nodiscard]] bool empty() const { return size == 0; }
+    void build(const std::vector<std::pair<std::uint64_t, std::uint16_t>>& sorted_pairs) {
+      std::size_t slots = 16;
+      while (slots * 4 < sorted_pairs.size() * 5) slots *= 2;  // at most 80 % full
+      keys.assign(slots, 0);
+      codes.assign(slots, 0);
+      size = 0;
+      for (const auto& [key, code] : sorted_pairs) {
+        if (key == 0) continue;
+        std::size_t i = mix64(key) & (slots - 1);
+        while (keys[i] != 0 && keys[i] != key) i = (i + 1) & (slots - 1);
+        if (keys[i] == key) continue;  // the first of equal keys wins
+        keys[i] = key;
+        codes[i] = code;
+        ++size;
+      }
+    }
+    [[nodiscard]] std::uint16_t find(std::uint64_t key) const {
+      if (size == 0 || key == 0) return 0;
+      const std::size_t mask = keys.size() - 1;
+      for (std::size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
+        if (keys[i] == key) return codes[i];
+        if (keys[i] == 0) return 0;
+      }
+    }
+    // (key, code) pairs sorted by key, for the file.
+    [[nodiscard]] std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs() const {
+      std::vector<std::pair<std::uint64_t, std::uint16_t>> out;
+      for (std::size_t i = 0; i < keys.size(); ++i) {
+        if (keys[i] != 0) out.emplace_back(keys[i], codes[i]);
+      }
+      std::sort(out.begin(), out.end());
+      return out;
+    }
+  };
+  ClusterTable clusters;
   // Parts of speech WordNet knows for each word (kLexiconSet): the word's class takes the
   // place of the treebank ambiguity class.
   detail::WordLexicon lexicon;
@@ -131,10 +170,9 @@ WordAttrs attrs_of(const ConlluToken& t, const DependencyParser::Model& m) {
     a.amb = cls == "-" ? mix64(kAmbiguitySeed ^ a.shape) : parser::hash_bytes(cls, kAmbiguitySeed);
   }
   if (!m.clusters.empty()) {
-    const auto c = m.clusters.find(a.form);
+    const std::uint16_t code = m.clusters.find(a.form);
     // Words without a cluster: their shape stands in for it.
-    const std::uint64_t base = c != m.clusters.end() ? 1000U + c->second : a.shape;
-    const std::uint16_t code = c != m.clusters.end() ? c->second : 0;
+    const std::uint64_t base = code != 0 ? 1000U + code : a.shape;
     a.c0 = mix64(kClusterSeed ^ (code ? detail::WordClusters::level_id(code, 0) + 1000U : base));
     a.c1 =
         mix64((kClusterSeed + 1) ^ (code ? detail::WordClusters::level_id(code, 1) + 1000U : base));
@@ -578,11 +616,15 @@ DependencyParser DependencyParser::train(const std::vector<ConlluSentence>& trai
   if (!options.vectors_file.empty()) {
     auto clusters = detail::WordClusters::from_vectors(options.vectors_file);
     if (!clusters) throw std::runtime_error(clusters.error().to_string());
-    // Sorted, so that of two words with the same normalised form ("1999", "2017") the
-    // same one always wins.
+    // Of two words with the same normalised form ("1999", "2017") the first in word
+    // order wins (a stable sort by key keeps that order).
+    std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs;
     for (const auto& [word, code] : clusters->sorted()) {
-      model->clusters.emplace(parser::hash_bytes(normalise(word), kFormSeed), code);
+      pairs.emplace_back(parser::hash_bytes(normalise(word), kFormSeed), code);
     }
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    model->clusters.build(pairs);
     model->sets |= parser::kClusterSet;
   }
   if (!options.wordnet_dir.empty()) {
@@ -835,9 +877,7 @@ Result<void> DependencyParser::save(const std::string& path) const {
     w.vec(amb);
   }
   if ((sets & parser::kClusterSet) != 0) {
-    std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs(model_->clusters.begin(),
-                                                               model_->clusters.end());
-    std::sort(pairs.begin(), pairs.end());
+    const auto pairs = model_->clusters.pairs();
     std::vector<std::uint64_t> cl;
     cl.reserve(2 * pairs.size());
     for (const auto& [form, code] : pairs) {
@@ -954,11 +994,15 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
   if ((sets & parser::kClusterSet) != 0 && (!r.vec(cl) || cl.size() % 2 != 0)) {
     return corrupt("truncated word clusters");
   }
-  model->clusters.reserve(cl.size() / 2);
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs;
+  pairs.reserve(cl.size() / 2);
   for (std::size_t i = 0; i < cl.size(); i += 2) {
-    if (cl[i + 1] == 0 || cl[i + 1] > 4096) return corrupt("word cluster out of range");
-    model->clusters.emplace(cl[i], static_cast<std::uint16_t>(cl[i + 1]));
+    if (cl[i + 1] == 0 || cl[i + 1] > detail::WordClusters::kMaxCode) {
+      return corrupt("word cluster out of range");
+    }
+    pairs.emplace_back(cl[i], static_cast<std::uint16_t>(cl[i + 1]));
   }
+  model->clusters.build(pairs);
   if ((sets & parser::kLexiconSet) != 0) {
     std::string lex;
     if (!r.str(lex)) return corrupt("truncated word lexicon");
