@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "util/text.hpp"
+#include "word_clusters.hpp"
 
 namespace kg::extract::detail {
 
@@ -51,6 +52,11 @@ struct WordInfo {
   std::uint16_t cluster = 0;  // word-cluster code (WordClusters), for the models using
                               // clusters; 0: none
 };
+
+/// The feature text of a word's cluster at a level (0 coarse .. 2 finest), "-" for none.
+inline std::string_view cluster_text(const WordInfo& x, int level) {
+  return WordClusters::level_text(x.cluster, level);
+}
 
 /// How a sentence is capitalised: "title" when most words start with a capital
 /// (headlines, where capitals are a weak cue for names and PROPN), "plain", or

@@ -292,10 +292,8 @@ struct EntityRecognizer::Impl {
       f.add(52, wn(cur), case_of(cur), detail::utf8_prefix(cur.shape, 1));
     }
     if (!clusters.empty()) {
-      // Cluster paths, looked up once per word in prepare().
-      const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
-        return detail::WordClusters::level_text(x.cluster, level);
-      };
+      // Cluster codes are looked up once per word in prepare().
+      const auto cl = detail::cluster_text;
       f.add(70, cl(cur, 0));
       f.add(71, cl(cur, 1));
       f.add(72, cl(cur, 2));

@@ -126,9 +126,7 @@ struct Tagger::Impl {
       f.add(68, at(-1).lex, cur.lex);
     }
     if (!clusters.empty()) {
-      const auto cl = [](const detail::WordInfo& x, int level) -> std::string_view {
-        return detail::WordClusters::level_text(x.cluster, level);
-      };
+      const auto cl = detail::cluster_text;
       f.add(70, cl(cur, 0));
       f.add(71, cl(cur, 1));
       f.add(72, cl(cur, 2));

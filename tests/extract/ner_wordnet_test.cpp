@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <kg/extract/entity_recognizer.hpp>
 
+#include "ner_test_support.hpp"
 #include "wordnet_test_support.hpp"
 
 namespace kg::extract {
@@ -48,17 +49,7 @@ class NerWordNetTest : public ::testing::Test {
     wn.places = places;
     wn.places.push_back(place);
     testing_support::write_mini_wordnet(dir_ / name, wn);
-    std::vector<NerSentence> train;
-    for (int rep = 0; rep < 2; ++rep) {
-      for (const auto* list : {&people, &places}) {
-        for (const auto& w : *list) {
-          NerSentence s;
-          s.words = {w, "."};
-          s.tags = {list == &people ? "B-PER" : "B-LOC", "O"};
-          train.push_back(s);
-        }
-      }
-    }
+    const auto train = testing_support::name_sentences(people, places, 2);
     NerTrainOptions o;
     o.epochs = 4;
     o.wordnet_dir = (dir_ / name).string();

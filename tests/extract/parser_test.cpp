@@ -42,6 +42,20 @@ DependencyParser tiny_parser(std::uint64_t seed = 1, bool ambiguity_classes = fa
   return DependencyParser::train(tiny_corpus(), nullptr, options, nullptr);
 }
 
+// Both parsers give the same trees on the tiny corpus.
+void expect_same_trees(const DependencyParser& a, const DependencyParser& b) {
+  auto x = tiny_corpus();
+  auto y = tiny_corpus();
+  a.parse(x);
+  b.parse(y);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = 0; j < x[i].tokens.size(); ++j) {
+      EXPECT_EQ(x[i].tokens[j].head, y[i].tokens[j].head);
+      EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
+    }
+  }
+}
+
 ConlluSentence sentence_of(const std::vector<std::string>& forms, const std::string& tag = "_") {
   ConlluSentence s;
   for (const auto& f : forms) {
@@ -209,16 +223,7 @@ TEST_F(ParserFileTest, SavedModelLoadsAndParsesTheSame) {
   auto loaded = DependencyParser::load(path);
   ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
   EXPECT_EQ(loaded->relations(), parser.relations());
-  auto a = tiny_corpus();
-  auto b = tiny_corpus();
-  parser.parse(a);
-  loaded->parse(b);
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    for (std::size_t j = 0; j < a[i].tokens.size(); ++j) {
-      EXPECT_EQ(a[i].tokens[j].head, b[i].tokens[j].head);
-      EXPECT_EQ(a[i].tokens[j].deprel, b[i].tokens[j].deprel);
-    }
-  }
+  expect_same_trees(parser, *loaded);
 }
 
 // Feature set 3 keeps its ambiguity table in the file (format 2): retraining gives the
@@ -233,16 +238,7 @@ TEST_F(ParserFileTest, AmbiguityClassModelRoundTrips) {
   EXPECT_NE(a, read_bytes(dir_ / "c.bin"));
   auto loaded = DependencyParser::load((dir_ / "a.bin").string());
   ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
-  auto x = tiny_corpus();
-  auto y = tiny_corpus();
-  parser.parse(x);
-  loaded->parse(y);
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    for (std::size_t j = 0; j < x[i].tokens.size(); ++j) {
-      EXPECT_EQ(x[i].tokens[j].head, y[i].tokens[j].head);
-      EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
-    }
-  }
+  expect_same_trees(parser, *loaded);
 }
 
 // Word clusters and the WordNet lexicon travel in the file (format 3): retraining gives
@@ -278,16 +274,7 @@ TEST_F(ParserFileTest, ClusterAndLexiconModelRoundTrips) {
   fs::remove_all(dir_ / "wordnet");
   auto loaded = DependencyParser::load((dir_ / "a.bin").string());
   ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
-  auto x = tiny_corpus();
-  auto y = tiny_corpus();
-  parser.parse(x);
-  loaded->parse(y);
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    for (std::size_t j = 0; j < x[i].tokens.size(); ++j) {
-      EXPECT_EQ(x[i].tokens[j].head, y[i].tokens[j].head);
-      EXPECT_EQ(x[i].tokens[j].deprel, y[i].tokens[j].deprel);
-    }
-  }
+  expect_same_trees(parser, *loaded);
   // A damaged table is refused, not read out of bounds.
   std::string cut = a.substr(0, 60);
   write_bytes(dir_ / "cut.bin", cut);

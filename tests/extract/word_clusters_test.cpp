@@ -12,6 +12,7 @@
 #include <kg/extract/entity_recognizer.hpp>
 #include <kg/extract/tagger.hpp>
 
+#include "ner_test_support.hpp"
 #include "vectors_test_support.hpp"
 
 namespace kg::extract {
@@ -134,15 +135,7 @@ class NerClustersTest : public WordClustersTest {
     v.groups[0].push_back(person);
     v.groups[1].push_back(place);
     testing_support::write_glove_text(dir_ / name, v);
-    std::vector<NerSentence> train;
-    for (const auto* list : {&people, &places}) {
-      for (const auto& w : *list) {
-        NerSentence s;
-        s.words = {w, "."};
-        s.tags = {list == &people ? "B-PER" : "B-LOC", "O"};
-        train.push_back(s);
-      }
-    }
+    const auto train = testing_support::name_sentences(people, places);
     NerTrainOptions o;
     o.epochs = 4;
     o.vectors_file = (dir_ / name).string();
