@@ -92,6 +92,24 @@ TEST(TrainingTest, MissingCorpusNamesThePath) {
   EXPECT_NE(r.error().file.find("/nonexistent/corpora"), std::string::npos);
 }
 
+TEST(TrainingTest, MissingWordVectorsAreAnErrorWithAHint) {
+  if (!have_data()) GTEST_SKIP() << "corpora not found under " << kData;
+  const fs::path out =
+      fs::temp_directory_path() / ("kg_train_vectors_" + std::to_string(::getpid()));
+  TrainOptions o = slice_options(out);
+  o.vectors_file = (out / "no-vectors-here.json").string();
+  for (const auto step : {train_tagger, train_ner}) {
+    auto r = step(o, nullptr);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, Error::Code::kNotFound);
+    EXPECT_NE(r.error().file.find("no-vectors-here"), std::string::npos);
+    EXPECT_NE(r.error().to_string().find("fetch-vectors.sh"), std::string::npos);
+  }
+  EXPECT_FALSE(fs::exists(out / kTaggerModel));
+  fs::remove_all(out);
+  fs::remove_all(out.string() + "_wordnet");
+}
+
 TEST(CorpusTest, UnerTagsAreCleaned) {
   EXPECT_EQ(clean_uner_tags({"B-PER", "I-PER", "B-OTH", "I-OTH", "B-O", "I-LOC", "O"}),
             (std::vector<std::string>{"B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"}));
