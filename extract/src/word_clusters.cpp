@@ -258,14 +258,35 @@ namespace {
 std::uint64_t word_key(std::string_view w) { return fnv1a(w) | 1ULL; }
 }  // namespace
 
-std::uint16_t WordClusters::code(std::string_view lower) const {
-  if (slot_keys_.empty()) return 0;
-  const std::uint64_t key = word_key(lower);
-  const std::size_t mask = slot_keys_.size() - 1;
-  for (std::size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
-    if (slot_keys_[i] == key) return slot_codes_[i];
-    if (slot_keys_[i] == 0) return 0;
+void ClusterCodeTable::build(const std::vector<std::pair<std::uint64_t, std::uint16_t>>& pairs) {
+  std::size_t slots = 16;
+  while (slots * 4 < pairs.size() * 5) slots *= 2;  // at most 80 % full
+  keys_.assign(slots, 0);
+  codes_.assign(slots, 0);
+  size_ = 0;
+  for (const auto& [key, code] : pairs) {
+    if (key == 0) continue;
+    std::size_t i = mix64(key) & (slots - 1);
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & (slots - 1);
+    if (keys_[i] == key) continue;  // the first of equal keys wins
+    keys_[i] = key;
+    codes_[i] = code;
+    ++size_;
   }
+}
+
+std::vector<std::pair<std::uint64_t, std::uint16_t>> ClusterCodeTable::pairs() const {
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> out;
+  out.reserve(size_);
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    if (keys_[i] != 0) out.emplace_back(keys_[i], codes_[i]);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::uint16_t WordClusters::code(std::string_view lower) const {
+  return table_.find(word_key(lower));
 }
 
 std::vector<std::pair<std::string, std::uint16_t>> WordClusters::sorted() const {
@@ -288,19 +309,10 @@ void WordClusters::assign(std::vector<std::pair<std::string, std::uint16_t>> sor
     ends_.push_back(static_cast<std::uint32_t>(words_.size()));
     codes_.push_back(c);
   }
-  std::size_t slots = 16;
-  while (slots * 4 < codes_.size() * 5) slots *= 2;  // at most 80 % full
-  slot_keys_.assign(codes_.empty() ? 0 : slots, 0);
-  slot_codes_.assign(slot_keys_.size(), 0);
-  const std::size_t mask = slots - 1;
-  for (const auto& [w, c] : sorted_words) {
-    const std::uint64_t key = word_key(w);
-    std::size_t i = mix64(key) & mask;
-    while (slot_keys_[i] != 0 && slot_keys_[i] != key) i = (i + 1) & mask;
-    if (slot_keys_[i] == key) continue;  // two words, one hash: the first (sorted) wins
-    slot_keys_[i] = key;
-    slot_codes_[i] = c;
-  }
+  std::vector<std::pair<std::uint64_t, std::uint16_t>> keyed;
+  keyed.reserve(sorted_words.size());
+  for (const auto& [w, c] : sorted_words) keyed.emplace_back(word_key(w), c);
+  table_.build(keyed);
 }
 
 void WordClusters::save(BinaryWriter& w) const {

@@ -29,6 +29,31 @@ struct ClusterOptions {
   std::uint64_t seed = 1;
 };
 
+/// A compact table from 64-bit keys (hashes of words) to cluster codes: open addressing,
+/// at most 80 % full, key 0 marks an empty slot (and is never stored).
+class ClusterCodeTable {
+ public:
+  /// Builds the table from (key, code) pairs; of equal keys the first wins.
+  void build(const std::vector<std::pair<std::uint64_t, std::uint16_t>>& pairs);
+  /// The code of a key, 0 when it has none.
+  [[nodiscard]] std::uint16_t find(std::uint64_t key) const {
+    if (size_ == 0 || key == 0) return 0;
+    const std::size_t mask = keys_.size() - 1;
+    for (std::size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
+      if (keys_[i] == key) return codes_[i];
+      if (keys_[i] == 0) return 0;
+    }
+  }
+  /// The stored (key, code) pairs sorted by key.
+  [[nodiscard]] std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs() const;
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+
+ private:
+  std::vector<std::uint64_t> keys_;
+  std::vector<std::uint16_t> codes_;
+  std::size_t size_ = 0;
+};
+
 class WordClusters {
  public:
   static constexpr int kLevels = 3;
@@ -63,14 +88,13 @@ class WordClusters {
 
  private:
   static Result<WordClusters> build(const std::string& path, const ClusterOptions& o);
-  // Words sorted, concatenated, with their end offsets and codes (for saving), and an
-  // open-addressing table of their 64-bit hashes (for lookups): about 15 bytes a word.
+  // Words sorted, concatenated, with their end offsets and codes (for saving), and a
+  // table of their 64-bit hashes (for lookups): about 15 bytes a word.
   void assign(std::vector<std::pair<std::string, std::uint16_t>> sorted_words);
   std::string words_;
   std::vector<std::uint32_t> ends_;
   std::vector<std::uint16_t> codes_;
-  std::vector<std::uint64_t> slot_keys_;  // 0 = empty
-  std::vector<std::uint16_t> slot_codes_;
+  ClusterCodeTable table_;
 };
 
 }  // namespace kg::extract::detail

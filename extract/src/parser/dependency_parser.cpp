@@ -34,47 +34,8 @@ struct DependencyParser::Model {
   // choice, so the parser can tell a confidently tagged word from a coin toss.
   std::unordered_map<std::uint64_t, std::uint64_t> ambiguity;
   // Word cluster of each form in the clusters' vocabulary (normalised-form hash -> code of
-  // detail::WordClusters), an open-addressing table (key 0 = empty slot).
-  struct ClusterTable {
-    std::vector<std::uint64_t> keys;
-    std::vector<std::uint16_t> codes;
-    std::size_t size = 0;
-    [[nodiscard]] bool empty() const { return size == 0; }
-    void build(const std::vector<std::pair<std::uint64_t, std::uint16_t>>& sorted_pairs) {
-      std::size_t slots = 16;
-      while (slots * 4 < sorted_pairs.size() * 5) slots *= 2;  // at most 80 % full
-      keys.assign(slots, 0);
-      codes.assign(slots, 0);
-      size = 0;
-      for (const auto& [key, code] : sorted_pairs) {
-        if (key == 0) continue;
-        std::size_t i = mix64(key) & (slots - 1);
-        while (keys[i] != 0 && keys[i] != key) i = (i + 1) & (slots - 1);
-        if (keys[i] == key) continue;  // the first of equal keys wins
-        keys[i] = key;
-        codes[i] = code;
-        ++size;
-      }
-    }
-    [[nodiscard]] std::uint16_t find(std::uint64_t key) const {
-      if (size == 0 || key == 0) return 0;
-      const std::size_t mask = keys.size() - 1;
-      for (std::size_t i = mix64(key) & mask;; i = (i + 1) & mask) {
-        if (keys[i] == key) return codes[i];
-        if (keys[i] == 0) return 0;
-      }
-    }
-    // (key, code) pairs sorted by key, for the file.
-    [[nodiscard]] std::vector<std::pair<std::uint64_t, std::uint16_t>> pairs() const {
-      std::vector<std::pair<std::uint64_t, std::uint16_t>> out;
-      for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (keys[i] != 0) out.emplace_back(keys[i], codes[i]);
-      }
-      std::sort(out.begin(), out.end());
-      return out;
-    }
-  };
-  ClusterTable clusters;
+  // detail::WordClusters).
+  detail::ClusterCodeTable clusters;
   // Parts of speech WordNet knows for each word (kLexiconSet): the word's class takes the
   // place of the treebank ambiguity class.
   detail::WordLexicon lexicon;
