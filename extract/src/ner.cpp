@@ -706,8 +706,9 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
   // Structured perceptron on the sentences `which`: decode the whole sentence, then move
   // the weights from the features of the predicted path to those of the gold path where
   // the two differ.
-  const auto fit_one = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
-                           const char* what, detail::PerceptronTrainer& trainer) {
+  const auto fit = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
+                       const char* what) {
+    detail::PerceptronTrainer trainer(kClassCount);
     detail::SplitMix64 rng(seed);
     std::vector<std::size_t> order = which;
     std::vector<double> e;
@@ -743,11 +744,6 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       }
       if (log) *log << "ner " << what << " epoch " << epoch + 1 << " done\n";
     }
-  };
-  const auto fit = [&](const std::vector<std::size_t>& which, std::uint64_t seed,
-                       const char* what) {
-    detail::PerceptronTrainer trainer(kClassCount);
-    fit_one(which, seed, what, trainer);
     return trainer.average(options.prune);
   };
   std::vector<std::size_t> all(prepared.size());

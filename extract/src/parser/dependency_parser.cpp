@@ -379,6 +379,18 @@ class Reader {
   std::size_t pos_ = 0;
 };
 
+// Sorted (key, value) pairs as one key, value, key, value ... run for the file.
+template <class V>
+std::vector<std::uint64_t> interleave(const std::vector<std::pair<std::uint64_t, V>>& pairs) {
+  std::vector<std::uint64_t> out;
+  out.reserve(2 * pairs.size());
+  for (const auto& [key, value] : pairs) {
+    out.push_back(key);
+    out.push_back(value);
+  }
+  return out;
+}
+
 std::uint64_t checksum(const char* p, std::size_t n) {
   return parser::hash_bytes(std::string_view(p, n), 0x5eed);
 }
@@ -829,24 +841,9 @@ Result<void> DependencyParser::save(const std::string& path) const {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs(model_->ambiguity.begin(),
                                                                model_->ambiguity.end());
     std::sort(pairs.begin(), pairs.end());
-    std::vector<std::uint64_t> amb;
-    amb.reserve(2 * pairs.size());
-    for (const auto& [form, cls] : pairs) {
-      amb.push_back(form);
-      amb.push_back(cls);
-    }
-    w.vec(amb);
+    w.vec(interleave(pairs));
   }
-  if ((sets & parser::kClusterSet) != 0) {
-    const auto pairs = model_->clusters.pairs();
-    std::vector<std::uint64_t> cl;
-    cl.reserve(2 * pairs.size());
-    for (const auto& [form, code] : pairs) {
-      cl.push_back(form);
-      cl.push_back(code);
-    }
-    w.vec(cl);
-  }
+  if ((sets & parser::kClusterSet) != 0) w.vec(interleave(model_->clusters.pairs()));
   if ((sets & parser::kLexiconSet) != 0) {
     detail::BinaryWriter lex;
     model_->lexicon.save(lex);
