@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "hashing.hpp"
+#include "punctuation.hpp"
 #include "transition_system.hpp"
 #include "weights.hpp"
 #include "word_clusters.hpp"
@@ -208,6 +209,7 @@ void parse_with(const DependencyParser::Model& m, ConlluSentence& sentence) {
     t.head = st.head(i);
     t.deprel = m.labels[static_cast<std::size_t>(st.label(i))];
   }
+  parser::attach_punctuation(sentence);
 }
 
 // ---------------------------------------------------------------- training

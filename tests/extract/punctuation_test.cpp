@@ -1,0 +1,153 @@
+// Punctuation attachment after parsing (UD guidelines, as Udapi's ud.FixPunct applies
+// them): trees written for the test with the kinds of mistakes a greedy parser makes.
+
+#include <gtest/gtest.h>
+
+#include <kg/extract/conllu.hpp>
+#include <string>
+#include <vector>
+
+#include "parser/punctuation.hpp"
+
+namespace {
+
+using kg::extract::ConlluSentence;
+using kg::extract::ConlluToken;
+using kg::extract::parser::attach_punctuation;
+
+struct Word {
+  const char* form;
+  const char* upos;
+  int head;
+  const char* deprel;
+};
+
+ConlluSentence sentence(const std::vector<Word>& words) {
+  ConlluSentence s;
+  for (const auto& w : words) {
+    ConlluToken t;
+    t.form = w.form;
+    t.upos = w.upos;
+    t.head = w.head;
+    t.deprel = w.deprel;
+    s.tokens.push_back(t);
+  }
+  return s;
+}
+
+std::vector<int> heads(const ConlluSentence& s) {
+  std::vector<int> out;
+  for (const auto& t : s.tokens) out.push_back(t.head);
+  return out;
+}
+
+// "Putin , who denied it , met Trump ." with the relative clause's first comma on the
+// main verb, which the clause's words lie between: it moves to the clause's head, the
+// lower of the highest words on its left ("Putin") and on its right ("denied"). Marks
+// already on a word the climb passes stay ("," on "denied", "." on "Trump").
+TEST(PunctuationTest, ACommaThatSetsOffAClauseAttachesToTheClause) {
+  auto s = sentence({{"Putin", "PROPN", 7, "nsubj"},
+                     {",", "PUNCT", 7, "punct"},
+                     {"who", "PRON", 4, "nsubj"},
+                     {"denied", "VERB", 1, "acl:relcl"},
+                     {"it", "PRON", 4, "obj"},
+                     {",", "PUNCT", 4, "punct"},
+                     {"met", "VERB", 0, "root"},
+                     {"Trump", "PROPN", 7, "obj"},
+                     {".", "PUNCT", 8, "punct"}});
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), (std::vector<int>{7, 4, 4, 1, 4, 4, 0, 7, 8}));
+}
+
+// A comma hung across the clause it ends, on the object of the main verb, moves to the
+// highest word on its left that keeps the tree projective.
+TEST(PunctuationTest, ACommaHungAcrossItsClauseMovesBack) {
+  auto s = sentence({{"Putin", "PROPN", 7, "nsubj"},
+                     {",", "PUNCT", 4, "punct"},
+                     {"who", "PRON", 4, "nsubj"},
+                     {"denied", "VERB", 1, "acl:relcl"},
+                     {"it", "PRON", 4, "obj"},
+                     {",", "PUNCT", 8, "punct"},
+                     {"met", "VERB", 0, "root"},
+                     {"Trump", "PROPN", 7, "obj"},
+                     {".", "PUNCT", 7, "punct"}});
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), (std::vector<int>{7, 4, 4, 1, 4, 1, 0, 7, 7}));
+}
+
+// A correct tree is left as it is, labels included.
+TEST(PunctuationTest, ATreeThatFollowsTheGuidelinesIsUnchanged) {
+  const auto gold = sentence({{"Putin", "PROPN", 7, "nsubj"},
+                              {",", "PUNCT", 4, "punct"},
+                              {"who", "PRON", 4, "nsubj"},
+                              {"denied", "VERB", 1, "acl:relcl"},
+                              {"it", "PRON", 4, "obj"},
+                              {",", "PUNCT", 4, "punct"},
+                              {"met", "VERB", 0, "root"},
+                              {"Trump", "PROPN", 7, "obj"},
+                              {".", "PUNCT", 7, "punct"}});
+  auto s = gold;
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), heads(gold));
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    EXPECT_EQ(s.tokens[i].deprel, gold.tokens[i].deprel) << i;
+  }
+}
+
+// Quotes attach to the head of the words they enclose, even when the parser hung them
+// on the words next to them; a word hung on a mark moves to the mark's head.
+TEST(PunctuationTest, QuotesAttachToWhatTheyEncloseAndMarksHaveNoDependents) {
+  auto s = sentence({{"He", "PRON", 2, "nsubj"},
+                     {"said", "VERB", 0, "root"},
+                     {"\"", "PUNCT", 2, "punct"},
+                     {"we", "PRON", 5, "nsubj"},
+                     {"agreed", "VERB", 2, "ccomp"},
+                     {"\"", "PUNCT", 8, "punct"},
+                     {"today", "NOUN", 6, "obl:tmod"},
+                     {".", "PUNCT", 2, "punct"}});
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), (std::vector<int>{2, 0, 5, 5, 2, 5, 2, 2}));
+  EXPECT_EQ(s.tokens[6].deprel, "obl:tmod");
+  EXPECT_EQ(s.tokens[5].deprel, "punct");
+}
+
+// A mark the parser made the root gives the root to a word, and the other words it
+// held follow that word; the tree keeps exactly one root.
+TEST(PunctuationTest, AMarkAtTheRootGivesTheRootToAWord) {
+  auto s = sentence({{"Talks", "NOUN", 3, "nsubj"},
+                     {"ended", "VERB", 3, "parataxis"},
+                     {":", "PUNCT", 0, "root"},
+                     {"no", "DET", 5, "det"},
+                     {"deal", "NOUN", 3, "appos"}});
+  attach_punctuation(s);
+  int roots = 0;
+  for (const auto& t : s.tokens) {
+    roots += t.head == 0 ? 1 : 0;
+    if (t.head == 0) {
+      EXPECT_EQ(t.deprel, "root");
+    }
+    if (t.upos == "PUNCT") {
+      EXPECT_EQ(t.deprel, "punct");
+    }
+  }
+  EXPECT_EQ(roots, 1);
+  for (const auto& t : s.tokens) {
+    if (t.head > 0) {
+      EXPECT_NE(s.tokens[static_cast<std::size_t>(t.head - 1)].upos, "PUNCT");
+    }
+  }
+  EXPECT_GT(s.tokens[2].head, 0);
+}
+
+// An abbreviation's dot attached to its word stays there; a tree that is not a tree
+// (unparsed heads) is left alone.
+TEST(PunctuationTest, AbbreviationDotsAndUnparsedSentencesAreLeftAlone) {
+  auto s = sentence({{"Washington", "PROPN", 0, "root"}, {".", "PUNCT", 1, "punct"}});
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), (std::vector<int>{0, 1}));
+  auto u = sentence({{"a", "DET", -1, "_"}, {",", "PUNCT", -1, "_"}, {"b", "NOUN", -1, "_"}});
+  attach_punctuation(u);
+  EXPECT_EQ(heads(u), (std::vector<int>{-1, -1, -1}));
+}
+
+}  // namespace
