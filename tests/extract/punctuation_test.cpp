@@ -1,13 +1,13 @@
 // Punctuation attachment after parsing (UD guidelines, as Udapi's ud.FixPunct applies
 // them): trees written for the test with the kinds of mistakes a greedy parser makes.
 
+#include "parser/punctuation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <kg/extract/conllu.hpp>
 #include <string>
 #include <vector>
-
-#include "parser/punctuation.hpp"
 
 namespace {
 

@@ -149,8 +149,8 @@ bool fix_subordinate(Tree& t, const std::vector<Pair>& pair, const ConlluSentenc
     const int b = t.last(p);
     bool contiguous = true;
     for (int j = a; j <= b && contiguous; ++j) contiguous = t.dominates(p, j);
-    if ((i == a || i == b) && contiguous && a != b && t.punct(a) && t.punct(b) &&
-        t.head(a) == p && t.head(b) == p) {
+    if ((i == a || i == b) && contiguous && a != b && t.punct(a) && t.punct(b) && t.head(a) == p &&
+        t.head(b) == p) {
       return false;
     }
   }
