@@ -30,6 +30,7 @@ class LinearModel {
  private:
   friend class PerceptronTrainer;
   void build_table();
+  static constexpr std::uint32_t kNoRow = 0xFFFFFFFFU;
 
   int n_classes_ = 0;
   float scale_ = 1.0F;
