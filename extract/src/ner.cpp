@@ -438,14 +438,20 @@ struct EntityRecognizer::Impl {
   // Both passes over one document.
   std::vector<std::vector<int>> decode_document(
       const std::vector<std::vector<std::string_view>>& sentences) const {
-    std::vector<Prepared> prepared;
     std::vector<std::vector<int>> classes;
+    classes.reserve(sentences.size());
+    if (second.n_classes() == 0) {
+      // One pass: each sentence's inputs are dropped once it is decoded, so a long
+      // document does not hold them all at once.
+      for (const auto& s : sentences) classes.push_back(decode(prepare(s), model));
+      return classes;
+    }
+    std::vector<Prepared> prepared;
     prepared.reserve(sentences.size());
     for (const auto& s : sentences) {
       prepared.push_back(prepare(s));
       classes.push_back(decode(prepared.back(), model));
     }
-    if (second.n_classes() == 0) return classes;
     std::vector<Prepared*> doc;
     for (auto& p : prepared) doc.push_back(&p);
     attach_first_pass(doc, classes);

@@ -408,14 +408,14 @@ char first_class(std::string_view w) {
 }
 
 // Features of a candidate boundary after word `j` (candidate word `i`, next word j+1).
-void boundary_features(const std::vector<std::string>& norms, std::size_t i, std::size_t j,
+void boundary_features(const std::vector<std::string_view>& norms, std::size_t i, std::size_t j,
                        std::vector<std::uint64_t>& f) {
   f.clear();
   const auto add = [&](std::string_view name, std::string_view value) {
     f.push_back(detail::fnv1a(value, detail::fnv1a(name)));
   };
   const std::string cand = detail::to_lower(norms[i]);
-  const std::string next = j + 1 < norms.size() ? norms[j + 1] : std::string("<END>");
+  const std::string next = j + 1 < norms.size() ? std::string(norms[j + 1]) : std::string("<END>");
   const std::string prev = i > 0 ? detail::to_lower(norms[i - 1]) : std::string("<S>");
   const char nc = first_class(next);
   const std::string ncs(1, nc);
@@ -429,15 +429,16 @@ void boundary_features(const std::vector<std::string>& norms, std::size_t i, std
   add("t+nc", cand + "|" + ncs);
   add("p", prev);
   add("p+t", prev + "|" + cand);
-  add("q", j > i ? norms[j] : "");
-  add("q+nc", (j > i ? norms[j] : "") + "|" + ncs);
-  add("ps", detail::word_shape(i > 0 ? norms[i - 1] : ""));
+  const std::string_view q = j > i ? norms[j] : std::string_view();
+  add("q", q);
+  add("q+nc", std::string(q) + "|" + ncs);
+  add("ps", detail::word_shape(i > 0 ? norms[i - 1] : std::string_view()));
 }
 
 // Closing quotes/brackets written right after the candidate belong to its sentence;
 // attached[k] says no space separates word k from word k+1.
-std::size_t extend_closing(const std::vector<std::string>& norms, const std::vector<char>& attached,
-                           std::size_t i) {
+std::size_t extend_closing(const std::vector<std::string_view>& norms,
+                           const std::vector<char>& attached, std::size_t i) {
   std::size_t j = i;
   while (j + 1 < norms.size() && attached[j] && is_closing_norm(norms[j + 1])) ++j;
   return j;
@@ -455,6 +456,17 @@ bool Tokenizer::is_abbreviation(std::string_view word) const {
 std::vector<Token> Tokenizer::tokenize(std::string_view text, std::size_t begin,
                                        std::size_t end) const {
   std::vector<Token> out;
+  // Room for about as many tokens as the text will give (a chunk between spaces gives
+  // 1.2 tokens in news and treebank text), so a long document's token array is not
+  // copied again and again as it grows.
+  std::size_t chunks = 0;
+  for (std::size_t k = begin; k < end; ++k) {
+    const bool space = text[k] == ' ' || text[k] == '\n' || text[k] == '\t' || text[k] == '\r';
+    const bool starts = !space && (k == begin || text[k - 1] == ' ' || text[k - 1] == '\n' ||
+                                   text[k - 1] == '\t' || text[k - 1] == '\r');
+    chunks += starts ? 1 : 0;
+  }
+  out.reserve(chunks + chunks / 4 + 16);
   std::size_t i = begin;
   ChunkSplitter splitter(*impl_, text, out);
   while (i < end) {
@@ -488,9 +500,10 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text, std::size_t begin,
 void Tokenizer::process(Document& doc) const {
   const std::string& text = doc.text();
   auto tokens = tokenize(text, doc.begin(), text.size());
-  std::vector<std::string> norms;
+  std::vector<std::string_view> norms;  // views of the tokens' forms, which stay put
   std::vector<char> attached;
   norms.reserve(tokens.size());
+  attached.reserve(tokens.size());
   for (const auto& t : tokens) {
     norms.push_back(t.norm);
     attached.push_back(t.space_after ? 0 : 1);
@@ -648,12 +661,13 @@ Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& docum
       }
       if (!ends.empty()) ends.back() = 1;
     }
-    for (std::size_t i = 0; i + 1 < norms.size(); ++i) {
-      if (!is_boundary_candidate(norms[i])) continue;
-      const std::size_t j = extend_closing(norms, attached, i);
-      if (j + 1 >= norms.size()) continue;
+    const std::vector<std::string_view> views(norms.begin(), norms.end());
+    for (std::size_t i = 0; i + 1 < views.size(); ++i) {
+      if (!is_boundary_candidate(views[i])) continue;
+      const std::size_t j = extend_closing(views, attached, i);
+      if (j + 1 >= views.size()) continue;
       Example ex;
-      boundary_features(norms, i, j, ex.feats);
+      boundary_features(views, i, j, ex.feats);
       ex.label = ends[j] ? 1 : 0;
       examples.push_back(std::move(ex));
       i = j;
