@@ -119,6 +119,30 @@ TEST_F(ShippedParserTest, DISABLED_PlaceAfterBareDayAttachesToVerb) {
   EXPECT_EQ(tok(s, word(s, "Hamburg")).deprel, "obl");
 }
 
+// Quoted speech: the quotes and the comma inside them belong to the quoted clause, the
+// final period to the sentence, and no mark has dependents (the UD punctuation rules the
+// parser applies after each parse).
+TEST_F(ShippedParserTest, QuotedSpeechPunctuationFollowsTheGuidelines) {
+  auto s = tagged(
+      "\"/\"/PUNCT/`` We/we/PRON/PRP agreed/agree/VERB/VBD ,/,/PUNCT/, \"/\"/PUNCT/'' "
+      "Putin/Putin/PROPN/NNP said/say/VERB/VBD ././PUNCT/.");
+  parser_->parse(s);
+  const int said = word(s, "said");
+  const int agreed = word(s, "agreed");
+  EXPECT_EQ(tok(s, said).head, 0);
+  EXPECT_EQ(tok(s, agreed).head, said);
+  EXPECT_EQ(tok(s, agreed).deprel, "ccomp");
+  EXPECT_EQ(tok(s, 1).head, agreed);
+  EXPECT_EQ(tok(s, 4).head, agreed);
+  EXPECT_EQ(tok(s, 5).head, agreed);
+  EXPECT_EQ(tok(s, 8).head, said);
+  for (const auto& t : s.tokens) {
+    if (t.head > 0) {
+      EXPECT_NE(tok(s, t.head).upos, "PUNCT") << t.form << " hangs on a mark";
+    }
+  }
+}
+
 TEST_F(ShippedParserTest, PlaceAttachesToVerb) {
   auto s = tagged(
       "Trump/Trump/PROPN/NNP met/meet/VERB/VBD Putin/Putin/PROPN/NNP in/in/ADP/IN "
