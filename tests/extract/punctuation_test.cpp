@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <kg/extract/conllu.hpp>
 #include <string>
 #include <vector>
@@ -148,6 +149,73 @@ TEST(PunctuationTest, AbbreviationDotsAndUnparsedSentencesAreLeftAlone) {
   auto u = sentence({{"a", "DET", -1, "_"}, {",", "PUNCT", -1, "_"}, {"b", "NOUN", -1, "_"}});
   attach_punctuation(u);
   EXPECT_EQ(heads(u), (std::vector<int>{-1, -1, -1}));
+}
+
+// Inch marks are words: "17 \" or 16 \" wheels" keeps its tree, where pairing the
+// two marks as quotes would hang "17 \"" on "or" and close a cycle.
+TEST(PunctuationTest, MarksTaggedAsWordsDoNotPairUp) {
+  const auto parsed = sentence({{"buy", "VERB", 0, "root"},
+                                {"17", "NUM", 3, "nummod"},
+                                {"\"", "NOUN", 7, "compound"},
+                                {"or", "CCONJ", 6, "cc"},
+                                {"16", "NUM", 6, "nummod"},
+                                {"\"", "NOUN", 3, "conj"},
+                                {"wheels", "NOUN", 1, "obj"}});
+  auto s = parsed;
+  attach_punctuation(s);
+  EXPECT_EQ(heads(s), heads(parsed));
+}
+
+// Any tree in, a tree out: random trees (projective or not) over words and marks of
+// every kind, quotes and brackets unbalanced and nested, keep one root and no cycle.
+TEST(PunctuationTest, AnyTreeStaysATree) {
+  static const char* const kForms[] = {"w", "w", "w", ",", ".", "(", ")", "\"", "'", "[", "]", ":"};
+  std::uint64_t state = 12345;
+  const auto next = [&](std::uint64_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (state >> 33) % bound;
+  };
+  for (int trial = 0; trial < 3000; ++trial) {
+    const int n = 2 + static_cast<int>(next(24));
+    ConlluSentence s;
+    // Words attach in a random order, each to a word attached before it.
+    std::vector<int> order(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i) order[static_cast<std::size_t>(i)] = i + 1;
+    for (int i = n - 1; i > 0; --i) {
+      std::swap(order[static_cast<std::size_t>(i)],
+                order[static_cast<std::size_t>(next(static_cast<std::uint64_t>(i) + 1))]);
+    }
+    std::vector<int> head(static_cast<std::size_t>(n) + 1, 0);
+    for (int k = 1; k < n; ++k) {
+      head[static_cast<std::size_t>(order[static_cast<std::size_t>(k)])] =
+          order[static_cast<std::size_t>(next(static_cast<std::uint64_t>(k)))];
+    }
+    for (int i = 1; i <= n; ++i) {
+      ConlluToken t;
+      t.form = kForms[next(sizeof(kForms) / sizeof(kForms[0]))];
+      // A mark is now and then tagged as a word (inch marks, apostrophes).
+      t.upos = t.form == "w" || next(5) == 0 ? "NOUN" : "PUNCT";
+      t.head = head[static_cast<std::size_t>(i)];
+      t.deprel = t.head == 0 ? "root" : "dep";
+      s.tokens.push_back(t);
+    }
+    attach_punctuation(s);
+    int roots = 0;
+    for (int i = 1; i <= n; ++i) {
+      const int h = s.tokens[static_cast<std::size_t>(i - 1)].head;
+      ASSERT_GE(h, 0);
+      ASSERT_LE(h, n);
+      roots += h == 0 ? 1 : 0;
+      int x = i;
+      int steps = 0;
+      while (x != 0 && steps <= n) {
+        x = s.tokens[static_cast<std::size_t>(x - 1)].head;
+        ++steps;
+      }
+      ASSERT_EQ(x, 0) << "trial " << trial << ": word " << i << " is on a cycle";
+    }
+    ASSERT_EQ(roots, 1) << "trial " << trial;
+  }
 }
 
 }  // namespace

@@ -29,7 +29,10 @@ class Tree {
   explicit Tree(const ConlluSentence& s)
       : n_(static_cast<int>(s.tokens.size())),
         head_(static_cast<std::size_t>(n_) + 1, 0),
-        punct_(static_cast<std::size_t>(n_) + 1, 0) {
+        punct_(static_cast<std::size_t>(n_) + 1, 0),
+        first_(static_cast<std::size_t>(n_) + 1, 0),
+        last_(static_cast<std::size_t>(n_) + 1, 0),
+        mark_(static_cast<std::size_t>(n_) + 1, 0) {
     for (int i = 1; i <= n_; ++i) {
       const auto& t = s.tokens[static_cast<std::size_t>(i - 1)];
       head_[static_cast<std::size_t>(i)] = t.head;
@@ -39,7 +42,10 @@ class Tree {
 
   [[nodiscard]] int size() const { return n_; }
   [[nodiscard]] int head(int i) const { return head_[static_cast<std::size_t>(i)]; }
-  void set_head(int i, int h) { head_[static_cast<std::size_t>(i)] = h; }
+  void set_head(int i, int h) {
+    head_[static_cast<std::size_t>(i)] = h;
+    spans_known_ = false;
+  }
   [[nodiscard]] bool punct(int i) const { return punct_[static_cast<std::size_t>(i)] != 0; }
 
   // Whether a is x or one of x's ancestors (the root, 0, is everyone's ancestor).
@@ -52,18 +58,15 @@ class Tree {
     return false;  // a cycle; not reached for a tree
   }
 
-  // First and last word of the subtree of i (i included).
+  // First and last word of the subtree of i (i included); computed for all words at
+  // once and kept until a head changes.
   [[nodiscard]] int first(int i) const {
-    for (int j = 1; j < i; ++j) {
-      if (dominates(i, j)) return j;
-    }
-    return i;
+    update_spans();
+    return first_[static_cast<std::size_t>(i)];
   }
   [[nodiscard]] int last(int i) const {
-    for (int j = n_; j > i; --j) {
-      if (dominates(i, j)) return j;
-    }
-    return i;
+    update_spans();
+    return last_[static_cast<std::size_t>(i)];
   }
 
   // Whether the arc into i spans a word its head does not dominate.
@@ -81,15 +84,30 @@ class Tree {
   // Whether i lies under an arc whose head is not one of i's ancestors.
   [[nodiscard]] bool in_gap(int i) const {
     if (i <= 0) return false;
+    ++stamp_;
+    int x = i;
+    for (int steps = 0; steps <= n_ && x > 0; ++steps) {
+      mark_[static_cast<std::size_t>(x)] = stamp_;
+      x = head(x);
+    }
+    mark_[0] = stamp_;
     for (int j = 1; j <= n_; ++j) {
       const int h = head(j);
       const bool spans = (j < i && h > i) || (j > i && h < i);
-      if (spans && !dominates(h, i)) return true;
+      if (spans && mark_[static_cast<std::size_t>(h)] != stamp_) return true;
     }
     return false;
   }
 
   [[nodiscard]] bool causes_gap(int i) const { return in_gap(i) && !in_gap(head(i)); }
+
+  // Whether every word reaches the root.
+  [[nodiscard]] bool acyclic() const {
+    for (int i = 1; i <= n_; ++i) {
+      if (!dominates(0, i)) return false;
+    }
+    return true;
+  }
 
   // Whether attaching i to c keeps the tree projective around i.
   bool projective_under(int i, int c) {
@@ -101,9 +119,33 @@ class Tree {
   }
 
  private:
+  void update_spans() const {
+    if (spans_known_) return;
+    for (int i = 0; i <= n_; ++i) {
+      first_[static_cast<std::size_t>(i)] = i;
+      last_[static_cast<std::size_t>(i)] = i;
+    }
+    for (int j = 1; j <= n_; ++j) {
+      int x = head(j);
+      for (int steps = 0; steps <= n_ && x > 0; ++steps) {
+        auto& f = first_[static_cast<std::size_t>(x)];
+        auto& l = last_[static_cast<std::size_t>(x)];
+        f = j < f ? j : f;
+        l = j > l ? j : l;
+        x = head(x);
+      }
+    }
+    spans_known_ = true;
+  }
+
   int n_;
   std::vector<int> head_;
   std::vector<unsigned char> punct_;
+  mutable std::vector<int> first_;
+  mutable std::vector<int> last_;
+  mutable bool spans_known_ = false;
+  mutable std::vector<int> mark_;  // in_gap's ancestor marks, by stamp
+  mutable int stamp_ = 0;
 };
 
 void fix_pair(Tree& t, std::vector<Pair>& pair, int open, int close) {
@@ -115,6 +157,8 @@ void fix_pair(Tree& t, std::vector<Pair>& pair, int open, int close) {
   }
   if (heads.empty()) heads = punct_heads;  // only marks inside: attach to a mark
   if (heads.empty()) return;               // "()": an ordinary mark
+  const int open_head = t.head(open);
+  const int close_head = t.head(close);
   t.set_head(open, heads.front());
   t.set_head(close, heads.back());
   pair[static_cast<std::size_t>(open)] = Pair::kOpening;
@@ -134,6 +178,13 @@ void fix_pair(Tree& t, std::vector<Pair>& pair, int open, int close) {
            (t.punct(t.head(close)) || t.nonprojective(close) || t.causes_gap(close))) {
       t.set_head(close, t.head(close) - 1);
     }
+  }
+  // Marks hung on marks inside the pair can close a cycle: then the pair stays as it was.
+  if (!t.acyclic()) {
+    t.set_head(open, open_head);
+    t.set_head(close, close_head);
+    pair[static_cast<std::size_t>(open)] = Pair::kNone;
+    pair[static_cast<std::size_t>(close)] = Pair::kNone;
   }
 }
 
@@ -178,14 +229,14 @@ bool fix_subordinate(Tree& t, const std::vector<Pair>& pair, const ConlluSentenc
   std::vector<int> right;
   if (l > 0) {
     left.push_back(l);
-    while (t.head(l) > 0 && t.head(l) < i && t.last(l) < i) {
+    for (int steps = 0; steps < n && t.head(l) > 0 && t.head(l) < i && t.last(l) < i; ++steps) {
       l = t.head(l);
       left.push_back(l);
     }
   }
   if (r > 0) {
     right.push_back(r);
-    while (t.head(r) > 0 && t.head(r) > i && t.first(r) > i) {
+    for (int steps = 0; steps < n && t.head(r) > 0 && t.head(r) > i && t.first(r) > i; ++steps) {
       r = t.head(r);
       right.push_back(r);
     }
@@ -246,12 +297,15 @@ void attach_punctuation(ConlluSentence& sentence) {
     const auto& form = sentence.tokens[static_cast<std::size_t>(open - 1)].form;
     const std::string_view close_form = closing_of(form);
     if (close_form.empty()) continue;
-    if ((form == "'" || form == "\xE2\x80\x98") && !t.punct(open)) continue;  // apostrophes
+    // Only marks tagged PUNCT pair up: an inch mark (17" wheels) or an apostrophe is a
+    // word, and may have dependents of its own.
+    if (!t.punct(open)) continue;
     int level = 0;
     for (int j = open + 1; j <= n; ++j) {
       const auto& f = sentence.tokens[static_cast<std::size_t>(j - 1)].form;
       if (f == close_form) {
         if (level == 0) {
+          if (!t.punct(j)) break;
           fix_pair(t, pair, open, j);
           break;
         }
@@ -267,6 +321,7 @@ void attach_punctuation(ConlluSentence& sentence) {
     if (!t.punct(i) || pair[static_cast<std::size_t>(i)] != Pair::kNone) continue;
     attached[static_cast<std::size_t>(i)] = fix_subordinate(t, pair, sentence, i) ? 1 : 0;
   }
+  if (!t.acyclic()) return;  // not reached: every step above keeps the tree a tree
   // 4. One word on the root (step 1 can leave several when a mark was the root).
   int root = 0;
   for (int i = 1; i <= n; ++i) {
