@@ -420,19 +420,42 @@ struct EntityRecognizer::Impl {
     }
   }
 
+  // As score_matrices with the averaged model, but the transition features of all the
+  // previous classes at a word are looked up in one batch (their cache misses overlap).
+  // Each row adds its features in the same order, so the scores are the same.
   std::vector<int> decode(const Prepared& p, const detail::LinearModel& m) const {
-    std::vector<double> e;
-    std::vector<double> t;
-    std::vector<float> buf(kClassCount);
-    score_matrices(
-        p,
-        [&](const std::vector<std::uint64_t>& f, double* out) {
-          std::fill(buf.begin(), buf.end(), 0.0F);
-          m.add_scores(f, buf.data());
-          for (std::size_t c = 0; c < buf.size(); ++c) out[c] += buf[c];
-        },
-        e, t);
-    return viterbi(p.info.size(), e, t);
+    constexpr std::size_t K = kClassCount;
+    const std::size_t n = p.info.size();
+    std::vector<double> e(n * K, 0.0);
+    std::vector<double> t(n * (K + 1) * K, 0.0);
+    std::vector<float> buf(K);
+    std::vector<float> tbuf((K + 1) * K);
+    std::vector<std::uint64_t> tf;
+    std::vector<float*> rows;
+    detail::FeatureSet f;
+    for (std::size_t i = 0; i < n; ++i) {
+      all_features(p, i, f);
+      std::fill(buf.begin(), buf.end(), 0.0F);
+      m.add_scores(f.values(), buf.data());
+      for (std::size_t c = 0; c < K; ++c) e[i * K + c] += buf[c];
+      tf.clear();
+      rows.clear();
+      for (std::size_t prev = 0; prev <= K; ++prev) {
+        if (i == 0 ? prev != K : prev == K) continue;
+        transition_features(p.info, i, static_cast<int>(prev), f);
+        for (const auto v : f.values()) {
+          tf.push_back(v);
+          rows.push_back(&tbuf[prev * K]);
+        }
+      }
+      std::fill(tbuf.begin(), tbuf.end(), 0.0F);
+      m.add_scores(tf, rows.data());
+      for (std::size_t prev = 0; prev <= K; ++prev) {
+        if (i == 0 ? prev != K : prev == K) continue;
+        for (std::size_t c = 0; c < K; ++c) t[(i * (K + 1) + prev) * K + c] += tbuf[prev * K + c];
+      }
+    }
+    return viterbi(n, e, t);
   }
 
   // Both passes over one document.

@@ -22,6 +22,15 @@ void LinearModel::build_table() {
 }
 
 void LinearModel::add_scores(std::span<const std::uint64_t> features, float* scores) const {
+  accumulate(features, [scores](std::size_t) { return scores; });
+}
+
+void LinearModel::add_scores(std::span<const std::uint64_t> features, float* const* rows) const {
+  accumulate(features, [rows](std::size_t i) { return rows[i]; });
+}
+
+template <class Row>
+void LinearModel::accumulate(std::span<const std::uint64_t> features, Row&& row) const {
   if (keys_.empty()) return;
   // Features are looked up in batches, in stages, each stage prefetching what the next
   // one reads (table slot, row offsets, weight run), so the cache misses of a batch
@@ -29,7 +38,7 @@ void LinearModel::add_scores(std::span<const std::uint64_t> features, float* sco
   // sums are the same as one feature at a time.
   constexpr std::size_t kBatch = 64;
   std::uint64_t slot[kBatch];
-  std::uint32_t row[kBatch];
+  std::uint32_t found[kBatch];
   for (std::size_t base = 0; base < features.size(); base += kBatch) {
     const std::size_t n = std::min(kBatch, features.size() - base);
     for (std::size_t i = 0; i < n; ++i) {
@@ -41,12 +50,12 @@ void LinearModel::add_scores(std::span<const std::uint64_t> features, float* sco
     for (std::size_t i = 0; i < n; ++i) {
       const std::uint64_t f = features[base + i] == 0 ? 1 : features[base + i];
       std::uint64_t at = slot[i];
-      row[i] = kNoRow;
+      found[i] = kNoRow;
       while (true) {
         const std::uint64_t k = table_keys_[at];
         if (k == f) {
-          row[i] = table_rows_[at];
-          __builtin_prefetch(&offsets_[row[i]]);
+          found[i] = table_rows_[at];
+          __builtin_prefetch(&offsets_[found[i]]);
           break;
         }
         if (k == 0) break;
@@ -54,14 +63,15 @@ void LinearModel::add_scores(std::span<const std::uint64_t> features, float* sco
       }
     }
     for (std::size_t i = 0; i < n; ++i) {
-      if (row[i] == kNoRow) continue;
-      const std::uint32_t b = offsets_[row[i]];
+      if (found[i] == kNoRow) continue;
+      const std::uint32_t b = offsets_[found[i]];
       __builtin_prefetch(&classes_[b]);
       __builtin_prefetch(&weights_[b]);
     }
     for (std::size_t i = 0; i < n; ++i) {
-      if (row[i] == kNoRow) continue;
-      const std::uint32_t r = row[i];
+      if (found[i] == kNoRow) continue;
+      const std::uint32_t r = found[i];
+      float* scores = row(base + i);
       for (std::uint32_t e = offsets_[r]; e < offsets_[r + 1]; ++e) {
         scores[classes_[e]] += static_cast<float>(weights_[e]) * scale_;
       }

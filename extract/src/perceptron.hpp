@@ -19,6 +19,9 @@ class LinearModel {
   [[nodiscard]] int n_classes() const { return n_classes_; }
   /// Adds the weight of each feature to scores[0..n_classes).
   void add_scores(std::span<const std::uint64_t> features, float* scores) const;
+  /// Adds the weight of features[i] to rows[i][0..n_classes): many small feature sets
+  /// (one per row) looked up in one batch.
+  void add_scores(std::span<const std::uint64_t> features, float* const* rows) const;
   /// The best class (lowest index on ties) for the features.
   [[nodiscard]] int predict(std::span<const std::uint64_t> features, std::vector<float>& buf) const;
   [[nodiscard]] std::size_t n_features() const { return keys_.size(); }
@@ -30,6 +33,8 @@ class LinearModel {
  private:
   friend class PerceptronTrainer;
   void build_table();
+  template <class Row>
+  void accumulate(std::span<const std::uint64_t> features, Row&& row) const;
   static constexpr std::uint32_t kNoRow = 0xFFFFFFFFU;
 
   int n_classes_ = 0;
