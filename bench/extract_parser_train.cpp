@@ -12,6 +12,8 @@
 //                        [--jackknife FOLDS [--jackknife-epochs N]] (train on predicted tags)
 //                        [--ner FILE] (with predicted tags, also parse the names that
 //                        entity recogniser finds whole, as the pipeline does)
+//                        [--beam K [--temperature T]] (beam search; the temperature is
+//                        chosen on the dev sets unless given; saved with --out)
 
 #include <algorithm>
 #include <chrono>
@@ -190,6 +192,9 @@ int main(int argc, char** argv) {
   kg::extract::ParserTrainOptions options;
   options.vectors_file = kg::extract::default_vectors_file();  // as `kg train`
   long limit = -1;
+  int beam = 1;
+  double temperature = 0.0;
+  bool out_given = false;
   int jackknife_folds = 0;
   int jackknife_epochs = 5;
   for (int i = 1; i < argc; ++i) {
@@ -205,6 +210,11 @@ int main(int argc, char** argv) {
       data = next();
     } else if (a == "--out") {
       out = next();
+      out_given = true;
+    } else if (a == "--beam") {
+      beam = std::stoi(next());
+    } else if (a == "--temperature") {
+      temperature = std::stod(next());
     } else if (a == "--epochs") {
       options.epochs = std::stoi(next());
     } else if (a == "--seed") {
@@ -244,7 +254,7 @@ int main(int argc, char** argv) {
           << "usage: extract_parser_train [--data DIR] [--out FILE] [--epochs N] [--seed S]"
              " [--limit N] [--model FILE] [--tag-noise P] [--lemma-noise P] [--prune W]"
              " [--explore P] [--ambiguity-classes] [--dev-tagged-ewt FILE] [--dev-tagged-gum FILE]"
-             " [--jackknife FOLDS] [--jackknife-epochs N]\n";
+             " [--jackknife FOLDS] [--jackknife-epochs N] [--beam K [--temperature T]]\n";
       return 2;
     }
   }
@@ -298,6 +308,33 @@ int main(int argc, char** argv) {
     return 1;
   }
   parser = std::move(*loaded);
+  if (beam > 1) {
+    // The temperature is chosen on the dev sets the epoch was chosen on (predicted tags
+    // when given), unless --temperature sets it.
+    if (temperature > 0.0) {
+      parser.set_decoding({beam, temperature});
+    } else {
+      std::vector<ConlluSentence> gold, input;
+      for (const auto& [g, path] :
+           {std::pair{&ewt_dev, tagged_ewt}, std::pair{&gum_dev, tagged_gum}}) {
+        gold.insert(gold.end(), g->begin(), g->end());
+        std::vector<ConlluSentence> tagged;
+        if (!path.empty() && !read_into(path, tagged)) return 1;
+        const auto& use = path.empty() ? *g : tagged;
+        input.insert(input.end(), use.begin(), use.end());
+      }
+      parser.tune_beam(beam, gold, input, &std::cerr);
+    }
+    const auto d = parser.decoding();
+    std::printf("decoding: beam %d, temperature %.6g\n", d.beam, d.temperature);
+    if (out_given) {
+      if (auto saved = parser.save(out); !saved) {
+        std::cerr << "error: " << saved.error().to_string() << "\n";
+        return 1;
+      }
+      model_path = out;
+    }
+  }
   std::printf("model: %s, %.1f MB, %zu weights, %zu relations, loaded in %.3f s\n",
               model_path.c_str(), static_cast<double>(fs::file_size(model_path)) / 1e6,
               parser.weight_count(), parser.relations().size(), load_secs);

@@ -252,7 +252,8 @@ Result<void> train_parser(const TrainOptions& o, std::ostream* log) {
   po.seed = o.seed;
   if (auto ok = check_vectors(o); !ok) return ok;
   po.vectors_file = o.vectors_file;
-  const DependencyParser parser = DependencyParser::train(*train, &*dev, po, log);
+  DependencyParser parser = DependencyParser::train(*train, &*dev, po, log);
+  parser.tune_beam(o.parser_beam, *dev, *dev, log);
   return parser.save(out_path(o, kParserModel));
 #else
   (void)o;

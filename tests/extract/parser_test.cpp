@@ -283,6 +283,59 @@ TEST_F(ParserFileTest, ClusterAndLexiconModelRoundTrips) {
 
 // Names found by the entity recogniser stay whole: their words attach inside the name as
 // UD joins names, and nothing outside attaches to a word inside a name but its head.
+// Beam search (width 4, a temperature of the tuning grid) keeps every parse a tree, on
+// the corpus and on hard input, and still reparses the training sentences.
+TEST(DependencyParserTest, BeamSearchGivesTrees) {
+  auto parser = tiny_parser();
+  parser.set_decoding({4, 3.0 / (1 << 22)});
+  EXPECT_EQ(parser.decoding().beam, 4);
+  auto parsed = tiny_corpus();
+  parser.parse(parsed);
+  for (const auto& s : parsed) EXPECT_TRUE(is_tree(s));
+  const auto scores = kg::extract::score_attachments(tiny_corpus(), parsed);
+  ASSERT_TRUE(scores.has_value());
+  EXPECT_GT(scores->uas(), 90.0);
+  std::vector<std::string> forms;
+  for (int i = 0; i < 120; ++i) forms.push_back("zq" + std::to_string(i * 7919 % 1000));
+  auto s = sentence_of(forms);
+  parser.parse(s);
+  EXPECT_TRUE(is_tree(s));
+  auto p = sentence_of({".", ".", "the", ",", "cat", "!", "sat", "?"});
+  parser.parse(p);
+  EXPECT_TRUE(is_tree(p));
+}
+
+// Width 1 is the greedy parser, whatever the temperature.
+TEST(DependencyParserTest, BeamOfOneIsGreedy) {
+  const auto greedy = tiny_parser();
+  auto one = tiny_parser();
+  one.set_decoding({1, 5.0 / (1 << 22)});
+  expect_same_trees(greedy, one);
+}
+
+// tune_beam keeps the temperature whose LAS on the dev set is best: none of the grid's
+// temperatures (the same grid, in units of the largest weight) does better.
+TEST(DependencyParserTest, TunedBeamHasTheBestDevLas) {
+  auto parser = tiny_parser();
+  const auto dev = tiny_corpus();
+  const auto chosen = parser.tune_beam(3, dev, dev, nullptr);
+  EXPECT_EQ(chosen.beam, 3);
+  EXPECT_EQ(parser.decoding().beam, 3);
+  EXPECT_GT(chosen.temperature, 0.0);
+  const auto las_with = [&](double t) {
+    auto copy = parser;
+    copy.set_decoding({3, t});
+    auto parsed = dev;
+    copy.parse(parsed);
+    return kg::extract::score_attachments(dev, parsed)->las();
+  };
+  const double best = las_with(chosen.temperature);
+  for (const double g : {2.0, 2.5, 3.0, 3.5, 4.0, 4.5}) {
+    EXPECT_GE(best, las_with(g / (1 << 22))) << g;
+  }
+  EXPECT_EQ(parser.tune_beam(1, dev, dev, nullptr).beam, 1);
+}
+
 TEST(DependencyParserTest, NamesAreParsedWhole) {
   const auto parser = tiny_parser();
   auto s = sentence_of({"Updated", "ET", "Donald", "Trump", "and", "Vladimir", "Putin", "met", "in",
@@ -337,6 +390,27 @@ TEST(DependencyParserTest, NamesWithOtherWordsOrOverlapsAreParsedAsUsual) {
   }
   EXPECT_EQ(with.tokens[5].head, 5);
   EXPECT_EQ(with.tokens[5].deprel, "flat");
+}
+
+// The beam width and temperature travel in the file: the loaded model decodes as the
+// saved one, and the same model made greedy again saves byte for byte as the greedy file.
+TEST_F(ParserFileTest, BeamDecodingRoundTrips) {
+  auto parser = tiny_parser();
+  const auto greedy_path = (dir_ / "greedy.bin").string();
+  ASSERT_TRUE(parser.save(greedy_path));
+  parser.set_decoding({3, 3.5 / (1 << 22)});
+  const auto path = (dir_ / "beam.bin").string();
+  ASSERT_TRUE(parser.save(path));
+  auto loaded = DependencyParser::load(path);
+  ASSERT_TRUE(loaded.has_value()) << loaded.error().to_string();
+  EXPECT_EQ(loaded->decoding().beam, 3);
+  EXPECT_DOUBLE_EQ(loaded->decoding().temperature, 3.5 / (1 << 22));
+  expect_same_trees(parser, *loaded);
+  EXPECT_NE(read_bytes(path), read_bytes(greedy_path));
+  loaded->set_decoding({});
+  const auto again = (dir_ / "again.bin").string();
+  ASSERT_TRUE(loaded->save(again));
+  EXPECT_EQ(read_bytes(again), read_bytes(greedy_path));
 }
 
 TEST_F(ParserFileTest, MissingFileIsNotFound) {

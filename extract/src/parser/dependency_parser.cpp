@@ -4,6 +4,7 @@
 #include <bit>
 #include <cctype>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -41,6 +42,7 @@ struct DependencyParser::Model {
   // place of the treebank ambiguity class.
   detail::WordLexicon lexicon;
   unsigned sets = 0;  // optional feature sets (parser::kAmbiguitySet, kClusterSet)
+  DependencyParser::Decoding decoding;  // greedy unless a beam is stored (kBeamSet)
 };
 
 namespace {
@@ -189,20 +191,117 @@ int best_valid(const State& st, const std::int32_t* scores, int labels, int root
   return best;
 }
 
+// Beam search: the `width` transition sequences of highest probability, a transition's
+// log-probability being the log-softmax of temperature * score over the valid
+// transitions. Every sequence has 2n transitions, so their probabilities compare.
+// Ties go to the earlier beam item, then to the lower transition, so the result is
+// deterministic.
+State beam_parse(const DependencyParser::Model& m, const std::vector<WordAttrs>& attrs, int n) {
+  const int labels = static_cast<int>(m.labels.size());
+  const int classes = m.weights.classes();
+  const auto width = static_cast<std::size_t>(m.decoding.beam);
+  const double t = m.decoding.temperature;
+  std::vector<State> cur(width);
+  std::vector<State> nxt(width);
+  std::vector<double> cur_score(width, 0.0);
+  std::vector<double> nxt_score(width, 0.0);
+  std::size_t live = 1;
+  cur[0].init(n, labels);
+  std::uint64_t feats[parser::kMaxFeatures];
+  std::vector<std::int32_t> scores(static_cast<std::size_t>(classes));
+  struct Cand {
+    double score;
+    std::uint32_t item;
+    std::int32_t cls;
+  };
+  const auto better = [](const Cand& a, const Cand& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.item != b.item ? a.item < b.item : a.cls < b.cls;
+  };
+  std::vector<Cand> cands;
+  std::vector<Cand> own;  // one state's best transitions
+  while (!cur[0].terminal()) {
+    cands.clear();
+    for (std::size_t k = 0; k < live; ++k) {
+      const State& st = cur[k];
+      const int nf = st.features(attrs.data(), feats, m.sets);
+      std::fill(scores.begin(), scores.end(), 0);
+      m.weights.score(feats, nf, scores.data());
+      // The valid transitions (the root constraint included): SHIFT, LEFT and RIGHT with
+      // any relation but root, or only RIGHT-root when one word is left.
+      const bool root_only = st.can_right_root();
+      const bool shift = !root_only && st.can_shift();
+      const bool left = !root_only && st.can_left();
+      const bool right = !root_only && st.can_right_word();
+      const auto each_valid = [&](auto&& f) {
+        if (root_only) {
+          f(1 + labels + m.root_label);
+          return;
+        }
+        if (shift) f(0);
+        for (int l = 0; l < labels; ++l) {
+          if (l == m.root_label) continue;
+          if (left) f(1 + l);
+          if (right) f(1 + labels + l);
+        }
+      };
+      std::int32_t top = std::numeric_limits<std::int32_t>::min();
+      each_valid([&](int c) { top = std::max(top, scores[static_cast<std::size_t>(c)]); });
+      double z = 0.0;
+      own.clear();
+      each_valid([&](int c) {
+        const double x = t * (scores[static_cast<std::size_t>(c)] - top);
+        if (x > -30.0) z += std::exp(x);  // the rest add less than 1e-13 each
+        const Cand cand{x, static_cast<std::uint32_t>(k), c};
+        // Only a state's own best `width` transitions can be among the beam's best.
+        if (own.size() < width) {
+          own.push_back(cand);
+          std::push_heap(own.begin(), own.end(), better);
+        } else if (better(cand, own.front())) {
+          std::pop_heap(own.begin(), own.end(), better);
+          own.back() = cand;
+          std::push_heap(own.begin(), own.end(), better);
+        }
+      });
+      const double norm = std::log(z);
+      for (auto cand : own) {
+        cand.score = cur_score[k] + cand.score - norm;
+        cands.push_back(cand);
+      }
+    }
+    const std::size_t keep = std::min(width, cands.size());
+    std::partial_sort(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(keep), cands.end(),
+                      better);
+    for (std::size_t c = 0; c < keep; ++c) {
+      nxt[c] = cur[cands[c].item];  // copy-assignment reuses the vectors' storage
+      nxt[c].apply(cands[c].cls);
+      nxt_score[c] = cands[c].score;
+    }
+    live = keep;
+    std::swap(cur, nxt);
+    std::swap(cur_score, nxt_score);
+  }
+  return std::move(cur[0]);
+}
+
 void parse_with(const DependencyParser::Model& m, ConlluSentence& sentence) {
   const int n = static_cast<int>(sentence.tokens.size());
   if (n == 0) return;
   const int labels = static_cast<int>(m.labels.size());
   const std::vector<WordAttrs> attrs = sentence_attrs(sentence, m);
   State st;
-  st.init(n, labels);
-  std::uint64_t feats[parser::kMaxFeatures];
-  std::vector<std::int32_t> scores(static_cast<std::size_t>(m.weights.classes()));
-  while (!st.terminal()) {
-    const int nf = st.features(attrs.data(), feats, m.sets);
-    std::fill(scores.begin(), scores.end(), 0);
-    m.weights.score(feats, nf, scores.data());
-    st.apply(best_valid(st, scores.data(), labels, m.root_label));
+  if (m.decoding.beam > 1) {
+    st = beam_parse(m, attrs, n);
+  } else {
+    st.init(n, labels);
+    std::uint64_t feats[parser::kMaxFeatures];
+    std::vector<std::int32_t> scores(static_cast<std::size_t>(m.weights.classes()));
+    while (!st.terminal()) {
+      const int nf = st.features(attrs.data(), feats, m.sets);
+      std::fill(scores.begin(), scores.end(), 0);
+      m.weights.score(feats, nf, scores.data());
+      st.apply(best_valid(st, scores.data(), labels, m.root_label));
+    }
   }
   for (int i = 1; i <= n; ++i) {
     auto& t = sentence.tokens[static_cast<std::size_t>(i - 1)];
@@ -457,6 +556,56 @@ DependencyParser::DependencyParser(std::shared_ptr<const Model> model) : model_(
 
 std::vector<std::string> DependencyParser::relations() const {
   return model_ ? model_->labels : std::vector<std::string>{};
+}
+
+DependencyParser::Decoding DependencyParser::decoding() const {
+  return model_ ? model_->decoding : Decoding{};
+}
+
+void DependencyParser::set_decoding(const Decoding& d) {
+  if (!model_) return;
+  // The model is shared by copies of this parser: give this one its own.
+  auto copy = std::make_shared<Model>(*model_);
+  copy->decoding = d;
+  if (copy->decoding.beam < 1) copy->decoding.beam = 1;
+  model_ = std::move(copy);
+}
+
+DependencyParser::Decoding DependencyParser::tune_beam(int beam,
+                                                       const std::vector<ConlluSentence>& dev_gold,
+                                                       const std::vector<ConlluSentence>& dev_input,
+                                                       std::ostream* log) {
+  if (!model_ || beam <= 1) {
+    set_decoding({});
+    return decoding();
+  }
+  // Temperatures in units of the largest weight: the softmax of t * score is as sharp
+  // for every model whatever its weight scale.
+  static const double kGrid[] = {2.0, 2.5, 3.0, 3.5, 4.0, 4.5};
+  const double unit = 1.0 / static_cast<double>(1 << parser::kWeightBits);
+  Decoding best{beam, kGrid[0] * unit};
+  double best_las = -1.0;
+  for (const double g : kGrid) {
+    set_decoding({beam, g * unit});
+    std::vector<ConlluSentence> parsed = dev_input;
+    for (auto& s : parsed) {
+      for (auto& t : s.tokens) t.head = -1;
+    }
+    parse(parsed);
+    const auto sc = score_attachments(dev_gold, parsed);
+    if (!sc) continue;
+    if (log) {
+      *log << "parser: beam " << beam << " temperature " << g << "/2^" << parser::kWeightBits
+           << ": dev UAS " << std::fixed << std::setprecision(2) << sc->uas() << " LAS "
+           << sc->las() << "\n";
+    }
+    if (sc->las() > best_las) {
+      best_las = sc->las();
+      best = {beam, g * unit};
+    }
+  }
+  set_decoding(best);
+  return best;
 }
 
 std::size_t DependencyParser::weight_count() const {
@@ -826,7 +975,8 @@ Result<void> DependencyParser::save(const std::string& path) const {
   Writer w;
   w.bytes(kMagic.data(), kMagic.size());
   // Models of the older feature sets are written in their own format, byte for byte.
-  const unsigned sets = model_->sets;
+  const bool beam = model_->decoding.beam > 1;
+  const unsigned sets = model_->sets | (beam ? parser::kBeamSet : 0U);
   const std::uint32_t format = sets == 0                       ? kOldFormatVersion
                                : sets == parser::kAmbiguitySet ? kAmbiguityFormatVersion
                                                                : kFormatVersion;
@@ -850,6 +1000,10 @@ Result<void> DependencyParser::save(const std::string& path) const {
     detail::BinaryWriter lex;
     model_->lexicon.save(lex);
     w.str(lex.bytes());
+  }
+  if (beam) {
+    w.pod(static_cast<std::uint32_t>(model_->decoding.beam));
+    w.pod(model_->decoding.temperature);
   }
   w.pod(static_cast<std::uint32_t>(model_->weights.classes_));
   w.pod(static_cast<std::uint64_t>(model_->weights.features_));
@@ -939,11 +1093,12 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
       format == kOldFormatVersion ? 0U : static_cast<std::uint32_t>(parser::kAmbiguitySet);
   if (format == kFormatVersion &&
       (!r.pod(sets) ||
-       (sets & ~(parser::kAmbiguitySet | parser::kClusterSet | parser::kLexiconSet)) != 0 ||
+       (sets & ~(parser::kAmbiguitySet | parser::kClusterSet | parser::kLexiconSet |
+                 parser::kBeamSet)) != 0 ||
        ((sets & parser::kAmbiguitySet) != 0 && (sets & parser::kLexiconSet) != 0))) {
     return corrupt("unknown feature sets");
   }
-  model->sets = sets;
+  model->sets = sets & ~static_cast<std::uint32_t>(parser::kBeamSet);
   std::vector<std::uint64_t> amb;
   if ((sets & parser::kAmbiguitySet) != 0 && (!r.vec(amb) || amb.size() % 2 != 0)) {
     return corrupt("truncated ambiguity classes");
@@ -968,6 +1123,16 @@ Result<DependencyParser> DependencyParser::load(const std::string& path) {
     if (!r.str(lex)) return corrupt("truncated word lexicon");
     detail::BinaryReader lr(lex, path);
     if (!model->lexicon.load(lr)) return corrupt("bad word lexicon");
+  }
+  if ((sets & parser::kBeamSet) != 0) {
+    std::uint32_t width = 0;
+    double temperature = 0.0;
+    if (!r.pod(width) || !r.pod(temperature)) return corrupt("truncated decoding");
+    if (width < 2 || width > 64 || !(temperature > 0.0) || !std::isfinite(temperature)) {
+      return corrupt("bad beam width or temperature");
+    }
+    model->decoding.beam = static_cast<int>(width);
+    model->decoding.temperature = temperature;
   }
   if (!r.pod(classes) || classes != 1 + 2 * nlabels) return corrupt("bad transition count");
   model->weights.classes_ = static_cast<int>(classes);

@@ -36,6 +36,7 @@ enum : unsigned {
   kAmbiguitySet = 1,  // tag-ambiguity classes (feature set 3)
   kClusterSet = 2,    // word clusters
   kLexiconSet = 4,    // WordNet classes in the ambiguity-class templates (not with set 1)
+  kBeamSet = 8,       // in the file only: beam width and temperature follow (no features)
 };
 
 constexpr int kMaxFeatures = 136;

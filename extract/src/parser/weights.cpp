@@ -6,8 +6,6 @@
 namespace kg::extract::parser {
 namespace {
 
-constexpr int kWeightBits = 22;  // quantized magnitude; 24 signed bits hold it with margin
-
 std::uint32_t fingerprint(std::uint64_t key) {
   // The low bits pick the bucket, the high 32 bits identify the key in it.
   const auto fp = static_cast<std::uint32_t>(key >> 32);

@@ -9,6 +9,10 @@
 
 namespace kg::extract::parser {
 
+/// Quantized weights: the largest averaged weight becomes 2^kWeightBits units (24 signed
+/// bits hold it with margin), so transition scores are in units of that size.
+constexpr int kWeightBits = 22;
+
 /// Read-only averaged weights. A feature key (64-bit hash) maps through an
 /// open-addressing table (linear probing; the start slot is the low 32 bits of
 /// the key scaled to the table size) of buckets `(fingerprint << 32) | begin` to a run of

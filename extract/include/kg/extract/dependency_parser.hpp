@@ -137,6 +137,25 @@ class DependencyParser {
   /// Parses every sentence in place.
   void parse(std::vector<ConlluSentence>& sentences) const;
 
+  /// How the parser searches for a tree. Greedy (`beam` 1) takes the best-scored
+  /// transition at each step. With `beam` k > 1 it keeps the k transition sequences of
+  /// highest probability, each transition's probability being the softmax of the
+  /// transition scores times `temperature` (scores are in the model's integer weight
+  /// units, so the temperature belongs to the model). Stored in the model file.
+  struct Decoding {
+    int beam = 1;
+    double temperature = 0.0;
+  };
+  [[nodiscard]] Decoding decoding() const;
+  /// Sets the decoding of this model (no effect without a model); `save` keeps it.
+  void set_decoding(const Decoding& d);
+  /// Beam search of width `beam` with the temperature (from a grid relative to the
+  /// model's weight scale) that gives the best LAS on `dev_input` (words, tags, lemmas)
+  /// against `dev_gold` (the same sentences with gold trees); greedy when `beam` <= 1.
+  /// Progress lines go to `log` if not null. Returns the decoding now set.
+  Decoding tune_beam(int beam, const std::vector<ConlluSentence>& dev_gold,
+                     const std::vector<ConlluSentence>& dev_input, std::ostream* log);
+
   /// True when a trained or loaded model is present.
   [[nodiscard]] bool has_model() const { return model_ != nullptr; }
 

@@ -67,6 +67,9 @@ struct TrainOptions {
   int tagger_epochs = 8;
   int ner_epochs = 8;
   int parser_epochs = 15;
+  /// Beam width of the parser's search (its temperature is chosen on the dev set); 1 is
+  /// greedy.
+  int parser_beam = 2;
   bool train_parser = true;
   /// WordNet 3 database for the tagger's word lexicon (parts of speech of words the
   /// treebanks rarely show); empty trains without it (lower accuracy).
