@@ -159,35 +159,34 @@ std::vector<WordAttrs> sentence_attrs(const ConlluSentence& s, const DependencyP
   return out;
 }
 
-// Best valid transition under integer scores; the root constraint is part of validity.
-int best_valid(const State& st, const std::int32_t* scores, int labels, int root_label) {
-  int best = -1;
-  std::int32_t best_score = std::numeric_limits<std::int32_t>::min();
-  if (st.can_shift()) {
-    best = 0;
-    best_score = scores[0];
+// Calls f(cls) for every transition valid in `st`, the root constraint included: SHIFT,
+// then LEFT and then RIGHT with every relation but root, or only RIGHT-root when one word
+// is left.
+template <class F>
+void for_each_valid(const State& st, int labels, int root_label, F&& f) {
+  if (st.can_right_root()) {
+    f(1 + labels + root_label);
+    return;
   }
+  if (st.can_shift()) f(0);
   if (st.can_left()) {
     for (int l = 0; l < labels; ++l) {
-      if (l == root_label) continue;
-      if (best < 0 || scores[1 + l] > best_score) {
-        best = 1 + l;
-        best_score = scores[1 + l];
-      }
+      if (l != root_label) f(1 + l);
     }
-  }
-  if (st.can_right_root()) {
-    return 1 + labels + root_label;  // the only move left
   }
   if (st.can_right_word()) {
     for (int l = 0; l < labels; ++l) {
-      if (l == root_label) continue;
-      if (best < 0 || scores[1 + labels + l] > best_score) {
-        best = 1 + labels + l;
-        best_score = scores[1 + labels + l];
-      }
+      if (l != root_label) f(1 + labels + l);
     }
   }
+}
+
+// Best valid transition under integer scores (the first of equal ones).
+int best_valid(const State& st, const std::int32_t* scores, int labels, int root_label) {
+  int best = -1;
+  for_each_valid(st, labels, root_label, [&](int c) {
+    if (best < 0 || scores[c] > scores[best]) best = c;
+  });
   return best;
 }
 
@@ -227,24 +226,7 @@ State beam_parse(const DependencyParser::Model& m, const std::vector<WordAttrs>&
       const int nf = st.features(attrs.data(), feats, m.sets);
       std::fill(scores.begin(), scores.end(), 0);
       m.weights.score(feats, nf, scores.data());
-      // The valid transitions (the root constraint included): SHIFT, LEFT and RIGHT with
-      // any relation but root, or only RIGHT-root when one word is left.
-      const bool root_only = st.can_right_root();
-      const bool shift = !root_only && st.can_shift();
-      const bool left = !root_only && st.can_left();
-      const bool right = !root_only && st.can_right_word();
-      const auto each_valid = [&](auto&& f) {
-        if (root_only) {
-          f(1 + labels + m.root_label);
-          return;
-        }
-        if (shift) f(0);
-        for (int l = 0; l < labels; ++l) {
-          if (l == m.root_label) continue;
-          if (left) f(1 + l);
-          if (right) f(1 + labels + l);
-        }
-      };
+      const auto each_valid = [&](auto&& f) { for_each_valid(st, labels, m.root_label, f); };
       std::int32_t top = std::numeric_limits<std::int32_t>::min();
       each_valid([&](int c) { top = std::max(top, scores[static_cast<std::size_t>(c)]); });
       double z = 0.0;
@@ -583,10 +565,14 @@ DependencyParser::Decoding DependencyParser::tune_beam(int beam,
   // for every model whatever its weight scale.
   static const double kGrid[] = {2.0, 2.5, 3.0, 3.5, 4.0, 4.5};
   const double unit = 1.0 / static_cast<double>(1 << parser::kWeightBits);
+  // One copy of the model for this parser (as set_decoding makes), whose decoding each
+  // grid point then sets in place.
+  auto own = std::make_shared<Model>(*model_);
+  model_ = own;
   Decoding best{beam, kGrid[0] * unit};
   double best_las = -1.0;
   for (const double g : kGrid) {
-    set_decoding({beam, g * unit});
+    own->decoding = {beam, g * unit};
     std::vector<ConlluSentence> parsed = dev_input;
     for (auto& s : parsed) {
       for (auto& t : s.tokens) t.head = -1;
@@ -604,7 +590,7 @@ DependencyParser::Decoding DependencyParser::tune_beam(int beam,
       best = {beam, g * unit};
     }
   }
-  set_decoding(best);
+  own->decoding = best;
   return best;
 }
 
