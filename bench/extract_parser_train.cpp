@@ -264,6 +264,22 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  // The epoch and the beam's temperature are chosen on dev; with tagged dev files, on
+  // predicted tags (gold trees copied over), since that is what the parser sees at run
+  // time.
+  std::vector<ConlluSentence> dev;
+  for (const auto& [gold, path] :
+       {std::pair{&ewt_dev, tagged_ewt}, std::pair{&gum_dev, tagged_gum}}) {
+    std::vector<ConlluSentence> tagged;
+    if (!path.empty() && !read_into(path, tagged)) return 1;
+    if (!path.empty() && !copy_trees(*gold, tagged)) {
+      std::cerr << "error: " << path << " does not have the sentences and words of the dev file\n";
+      return 1;
+    }
+    const auto& use = path.empty() ? *gold : tagged;
+    dev.insert(dev.end(), use.begin(), use.end());
+  }
+
   kg::extract::DependencyParser parser;
   if (model_path.empty()) {
     std::vector<ConlluSentence> train;
@@ -275,21 +291,6 @@ int main(int argc, char** argv) {
       train.resize(static_cast<std::size_t>(limit));
     }
     if (jackknife_folds > 1) jackknife(train, jackknife_folds, jackknife_epochs, options.seed);
-    // The epoch is chosen on dev; with tagged dev files, on predicted tags (gold
-    // trees copied over), since that is what the parser sees at run time.
-    std::vector<ConlluSentence> dev;
-    for (const auto& [gold, path] :
-         {std::pair{&ewt_dev, tagged_ewt}, std::pair{&gum_dev, tagged_gum}}) {
-      std::vector<ConlluSentence> tagged;
-      if (!path.empty() && !read_into(path, tagged)) return 1;
-      if (!path.empty() && !copy_trees(*gold, tagged)) {
-        std::cerr << "error: " << path
-                  << " does not have the sentences and words of the dev file\n";
-        return 1;
-      }
-      const auto& use = path.empty() ? *gold : tagged;
-      dev.insert(dev.end(), use.begin(), use.end());
-    }
     const auto t0 = Clock::now();
     parser = kg::extract::DependencyParser::train(train, &dev, options, &std::cerr);
     std::printf("training: %zu sentences, %zu words, %d epochs, %.1f s\n", train.size(),
@@ -309,21 +310,11 @@ int main(int argc, char** argv) {
   }
   parser = std::move(*loaded);
   if (beam > 1) {
-    // The temperature is chosen on the dev sets the epoch was chosen on (predicted tags
-    // when given), unless --temperature sets it.
+    // The temperature is chosen on the dev sets, unless --temperature sets it.
     if (temperature > 0.0) {
       parser.set_decoding({beam, temperature});
     } else {
-      std::vector<ConlluSentence> gold, input;
-      for (const auto& [g, path] :
-           {std::pair{&ewt_dev, tagged_ewt}, std::pair{&gum_dev, tagged_gum}}) {
-        gold.insert(gold.end(), g->begin(), g->end());
-        std::vector<ConlluSentence> tagged;
-        if (!path.empty() && !read_into(path, tagged)) return 1;
-        const auto& use = path.empty() ? *g : tagged;
-        input.insert(input.end(), use.begin(), use.end());
-      }
-      parser.tune_beam(beam, gold, input, &std::cerr);
+      parser.tune_beam(beam, dev, dev, &std::cerr);
     }
     const auto d = parser.decoding();
     std::printf("decoding: beam %d, temperature %.6g\n", d.beam, d.temperature);
