@@ -400,62 +400,63 @@ struct EntityRecognizer::Impl {
     return p;
   }
 
-  // Emission and transition scores from `score(features, out)` (adds K scores to out).
-  template <class Score>
-  void score_matrices(const Prepared& p, Score&& score, std::vector<double>& e,
-                      std::vector<double>& t) const {
+  // Emission and transition scores. `emit(features, out)` adds K scores to out;
+  // `transitions(features, prevs, out)` adds the K scores of features[j] to row prevs[j]
+  // of out, the (K + 1) x K transition block of one word: the features of all previous
+  // classes at a word come in one call, so a model can look them up in one batch.
+  template <class Emit, class Transitions>
+  void score_matrices(const Prepared& p, Emit&& emit, Transitions&& transitions,
+                      std::vector<double>& e, std::vector<double>& t) const {
     constexpr std::size_t K = kClassCount;
     const std::size_t n = p.info.size();
     e.assign(n * K, 0.0);
     t.assign(n * (K + 1) * K, 0.0);
     detail::FeatureSet f;
-    for (std::size_t i = 0; i < n; ++i) {
-      all_features(p, i, f);
-      score(f.values(), &e[i * K]);
-      for (std::size_t prev = 0; prev <= K; ++prev) {
-        if (i == 0 ? prev != K : prev == K) continue;
-        transition_features(p.info, i, static_cast<int>(prev), f);
-        score(f.values(), &t[(i * (K + 1) + prev) * K]);
-      }
-    }
-  }
-
-  // As score_matrices with the averaged model, but the transition features of all the
-  // previous classes at a word are looked up in one batch (their cache misses overlap).
-  // Each row adds its features in the same order, so the scores are the same.
-  std::vector<int> decode(const Prepared& p, const detail::LinearModel& m) const {
-    constexpr std::size_t K = kClassCount;
-    const std::size_t n = p.info.size();
-    std::vector<double> e(n * K, 0.0);
-    std::vector<double> t(n * (K + 1) * K, 0.0);
-    std::vector<float> buf(K);
-    std::vector<float> tbuf((K + 1) * K);
     std::vector<std::uint64_t> tf;
-    std::vector<float*> rows;
-    detail::FeatureSet f;
+    std::vector<std::size_t> prevs;
     for (std::size_t i = 0; i < n; ++i) {
       all_features(p, i, f);
-      std::fill(buf.begin(), buf.end(), 0.0F);
-      m.add_scores(f.values(), buf.data());
-      for (std::size_t c = 0; c < K; ++c) e[i * K + c] += buf[c];
+      emit(f.values(), &e[i * K]);
       tf.clear();
-      rows.clear();
+      prevs.clear();
       for (std::size_t prev = 0; prev <= K; ++prev) {
         if (i == 0 ? prev != K : prev == K) continue;
         transition_features(p.info, i, static_cast<int>(prev), f);
         for (const auto v : f.values()) {
           tf.push_back(v);
-          rows.push_back(&tbuf[prev * K]);
+          prevs.push_back(prev);
         }
       }
-      std::fill(tbuf.begin(), tbuf.end(), 0.0F);
-      m.add_scores(tf, rows.data());
-      for (std::size_t prev = 0; prev <= K; ++prev) {
-        if (i == 0 ? prev != K : prev == K) continue;
-        for (std::size_t c = 0; c < K; ++c) t[(i * (K + 1) + prev) * K + c] += tbuf[prev * K + c];
-      }
+      transitions(tf, prevs, &t[i * (K + 1) * K]);
     }
-    return viterbi(n, e, t);
+  }
+
+  // Viterbi over the averaged model's scores. Each row sums its features in float in the
+  // same order as one feature set at a time would.
+  std::vector<int> decode(const Prepared& p, const detail::LinearModel& m) const {
+    constexpr std::size_t K = kClassCount;
+    std::vector<double> e;
+    std::vector<double> t;
+    std::vector<float> buf(K);
+    std::vector<float> tbuf((K + 1) * K);
+    std::vector<float*> rows;
+    score_matrices(
+        p,
+        [&](const std::vector<std::uint64_t>& f, double* out) {
+          std::fill(buf.begin(), buf.end(), 0.0F);
+          m.add_scores(f, buf.data());
+          for (std::size_t c = 0; c < K; ++c) out[c] += buf[c];
+        },
+        [&](const std::vector<std::uint64_t>& f, const std::vector<std::size_t>& prevs,
+            double* out) {
+          std::fill(tbuf.begin(), tbuf.end(), 0.0F);
+          rows.clear();
+          for (const auto prev : prevs) rows.push_back(&tbuf[prev * K]);
+          m.add_scores(f, rows.data());
+          for (std::size_t c = 0; c < tbuf.size(); ++c) out[c] += tbuf[c];
+        },
+        e, t);
+    return viterbi(p.info.size(), e, t);
   }
 
   // Both passes over one document.
@@ -748,13 +749,21 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       trainer.scores(feats, buf);
       for (std::size_t c = 0; c < buf.size(); ++c) out[c] += buf[c];
     };
+    // The weights are integers while training, so any order of adding gives the same sums.
+    const auto score_rows = [&](const std::vector<std::uint64_t>& feats,
+                                const std::vector<std::size_t>& prevs, double* out) {
+      for (std::size_t j = 0; j < feats.size(); ++j) {
+        trainer.scores(std::span(&feats[j], 1), buf);
+        for (std::size_t c = 0; c < buf.size(); ++c) out[prevs[j] * kClassCount + c] += buf[c];
+      }
+    };
     for (int epoch = 0; epoch < options.epochs; ++epoch) {
       rng.shuffle(order);
       for (const auto k : order) {
         const auto& p = prepared[k];
         const auto& g = gold[k];
         const std::size_t n = p.info.size();
-        impl->score_matrices(p, score, e, t);
+        impl->score_matrices(p, score, score_rows, e, t);
         const auto pred = viterbi(n, e, t);
         if (pred != g) {
           for (std::size_t i = 0; i < n; ++i) {
