@@ -42,20 +42,26 @@ std::vector<int> heads(const ConlluSentence& s) {
   return out;
 }
 
-// "Putin , who denied it , met Trump ." with the relative clause's first comma on the
-// main verb, which the clause's words lie between: it moves to the clause's head, the
-// lower of the highest words on its left ("Putin") and on its right ("denied"). Marks
-// already on a word the climb passes stay ("," on "denied", "." on "Trump").
+// "Putin , who denied it , met Trump ." as a parser tree whose marks (the two commas and
+// the period, tokens 2, 6 and 9) hang on the given words.
+ConlluSentence relative_clause(int first_comma, int second_comma, int period) {
+  return sentence({{"Putin", "PROPN", 7, "nsubj"},
+                   {",", "PUNCT", first_comma, "punct"},
+                   {"who", "PRON", 4, "nsubj"},
+                   {"denied", "VERB", 1, "acl:relcl"},
+                   {"it", "PRON", 4, "obj"},
+                   {",", "PUNCT", second_comma, "punct"},
+                   {"met", "VERB", 0, "root"},
+                   {"Trump", "PROPN", 7, "obj"},
+                   {".", "PUNCT", period, "punct"}});
+}
+
+// The relative clause's first comma on the main verb, which the clause's words lie
+// between: it moves to the clause's head, the lower of the highest words on its left
+// ("Putin") and on its right ("denied"). Marks already on a word the climb passes stay
+// ("," on "denied", "." on "Trump").
 TEST(PunctuationTest, ACommaThatSetsOffAClauseAttachesToTheClause) {
-  auto s = sentence({{"Putin", "PROPN", 7, "nsubj"},
-                     {",", "PUNCT", 7, "punct"},
-                     {"who", "PRON", 4, "nsubj"},
-                     {"denied", "VERB", 1, "acl:relcl"},
-                     {"it", "PRON", 4, "obj"},
-                     {",", "PUNCT", 4, "punct"},
-                     {"met", "VERB", 0, "root"},
-                     {"Trump", "PROPN", 7, "obj"},
-                     {".", "PUNCT", 8, "punct"}});
+  auto s = relative_clause(7, 4, 8);
   attach_punctuation(s);
   EXPECT_EQ(heads(s), (std::vector<int>{7, 4, 4, 1, 4, 4, 0, 7, 8}));
 }
@@ -63,30 +69,14 @@ TEST(PunctuationTest, ACommaThatSetsOffAClauseAttachesToTheClause) {
 // A comma hung across the clause it ends, on the object of the main verb, moves to the
 // highest word on its left that keeps the tree projective.
 TEST(PunctuationTest, ACommaHungAcrossItsClauseMovesBack) {
-  auto s = sentence({{"Putin", "PROPN", 7, "nsubj"},
-                     {",", "PUNCT", 4, "punct"},
-                     {"who", "PRON", 4, "nsubj"},
-                     {"denied", "VERB", 1, "acl:relcl"},
-                     {"it", "PRON", 4, "obj"},
-                     {",", "PUNCT", 8, "punct"},
-                     {"met", "VERB", 0, "root"},
-                     {"Trump", "PROPN", 7, "obj"},
-                     {".", "PUNCT", 7, "punct"}});
+  auto s = relative_clause(4, 8, 7);
   attach_punctuation(s);
   EXPECT_EQ(heads(s), (std::vector<int>{7, 4, 4, 1, 4, 1, 0, 7, 7}));
 }
 
 // A correct tree is left as it is, labels included.
 TEST(PunctuationTest, ATreeThatFollowsTheGuidelinesIsUnchanged) {
-  const auto gold = sentence({{"Putin", "PROPN", 7, "nsubj"},
-                              {",", "PUNCT", 4, "punct"},
-                              {"who", "PRON", 4, "nsubj"},
-                              {"denied", "VERB", 1, "acl:relcl"},
-                              {"it", "PRON", 4, "obj"},
-                              {",", "PUNCT", 4, "punct"},
-                              {"met", "VERB", 0, "root"},
-                              {"Trump", "PROPN", 7, "obj"},
-                              {".", "PUNCT", 7, "punct"}});
+  const auto gold = relative_clause(4, 4, 7);
   auto s = gold;
   attach_punctuation(s);
   EXPECT_EQ(heads(s), heads(gold));
