@@ -4,6 +4,7 @@
 //   extract_ner_train [--data DIR] [--out DIR] [--epochs N] [--seed S] [--limit N]
 //                     [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
 //                     [--vectors FILE|none] (default: as `kg train`)
+//                     [--gazetteers FILE|none] (default: as `kg train`)
 //   extract_ner_train [--data DIR] --model FILE        (score a model only)
 //   extract_ner_train [--data DIR] --eval-all MODELDIR (all dev scores, as `kg eval`)
 //
@@ -32,7 +33,8 @@ int main(int argc, char** argv) {
   o.data_dir = KG_SHARED_DATA_DIR;
   o.out_dir = (fs::temp_directory_path() / "kg_ner_train").string();
   o.vectors_file = kg::extract::default_vectors_file();  // as `kg train`
-  std::string model_path;                                // evaluate only
+  o.name_lists_file = kg::extract::default_name_lists_file();
+  std::string model_path;  // evaluate only
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     const std::string v = argv[i + 1];
@@ -57,6 +59,8 @@ int main(int argc, char** argv) {
       o.wordnet_dir = v == "none" ? std::string() : v;
     } else if (a == "--vectors") {
       o.vectors_file = v == "none" ? std::string() : v;
+    } else if (a == "--gazetteers") {
+      o.name_lists_file = v == "none" ? std::string() : v;
     } else if (a == "--limit") {
       o.limit = std::strtoull(v.c_str(), nullptr, 10);
     } else {

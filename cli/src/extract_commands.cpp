@@ -32,6 +32,7 @@ struct ExtractOptions {
   std::vector<std::string> only;
   std::string wordnet = kg::extract::kDefaultWordNetDir;
   std::string vectors = kg::extract::default_vectors_file();
+  std::string gazetteers = kg::extract::default_name_lists_file();
 };
 
 std::string default_data_dir() {
@@ -217,6 +218,7 @@ void train_command(const ExtractOptions& o) {
   t.seed = o.seed;
   t.wordnet_dir = o.wordnet == "none" ? std::string() : o.wordnet;
   t.vectors_file = o.vectors == "none" ? std::string() : o.vectors;
+  t.name_lists_file = o.gazetteers == "none" ? std::string() : o.gazetteers;
   Result<void> r;
   if (o.only.empty()) {
     r = kg::extract::train_all(t, &std::cerr);
@@ -289,6 +291,11 @@ void register_extract_commands(CLI::App& app) {
       ->add_option("--vectors", opts->vectors,
                    "word vectors for word clusters (scripts/fetch-vectors.sh fetches them; "
                    "or GloVe's text format); none: train without them")
+      ->capture_default_str();
+  train
+      ->add_option("--gazetteers", opts->gazetteers,
+                   "name lists for the entity recogniser (scripts/fetch-gazetteers.sh fetches "
+                   "them); none: train without them")
       ->capture_default_str();
   train->callback([opts] { train_command(*opts); });
 

