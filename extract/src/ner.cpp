@@ -26,6 +26,8 @@ constexpr std::size_t kMaxPhrase = 6;
 // Kinds of the name lists (NerTrainOptions::name_lists_tsv), one bit each.
 constexpr std::array<std::string_view, 6> kNameListKinds = {"city", "region", "place",
                                                             "org",  "first",  "last"};
+// Marks a phrase that begins a longer listed phrase (it may be listed itself as well).
+constexpr std::uint8_t kListedPrefix = 0x80;
 constexpr std::uint64_t kGenreSalt = 0x67656e7265ULL;
 // BILOU classes: 0 = O, then per type B, I, L (last), U (unit). Spans are decoded with
 // Viterbi over the transitions BILOU allows, so a started name always ends.
@@ -291,22 +293,35 @@ struct EntityRecognizer::Impl {
     p.listed_phrase.assign(w.size(), text('-', 0));
     p.listed_word.assign(w.size(), {'0', '0', '\0'});
     if (name_lists.empty()) return;
-    std::string phrase;
+    // One look-up per word; phrases grow only while they are the start of a listed one.
+    std::vector<std::uint8_t> bits(w.size(), 0);
     for (std::size_t i = 0; i < w.size(); ++i) {
       if (const auto it = name_lists.find(w[i].key); it != name_lists.end()) {
-        p.listed_word[i] = {kHex[it->second >> 4], kHex[it->second & 15], '\0'};
+        bits[i] = it->second;
+        const auto kinds = static_cast<std::uint8_t>(it->second & ~kListedPrefix);
+        p.listed_word[i] = {kHex[kinds >> 4], kHex[kinds & 15], '\0'};
       }
     }
+    std::string phrase;
     for (std::size_t i = 0; i < w.size();) {
       std::size_t best = 0;
       std::uint8_t kinds = 0;
-      phrase.clear();
-      for (std::size_t len = 1; len <= kMaxPhrase && i + len <= w.size(); ++len) {
-        if (len > 1) phrase += ' ';
-        phrase += w[i + len - 1].key;
-        if (const auto it = name_lists.find(phrase); it != name_lists.end()) {
-          best = len;
-          kinds = it->second;
+      if ((bits[i] & ~kListedPrefix) != 0) {
+        best = 1;
+        kinds = static_cast<std::uint8_t>(bits[i] & ~kListedPrefix);
+      }
+      if ((bits[i] & kListedPrefix) != 0) {
+        phrase = w[i].key;
+        for (std::size_t len = 2; len <= kMaxPhrase && i + len <= w.size(); ++len) {
+          phrase += ' ';
+          phrase += w[i + len - 1].key;
+          const auto it = name_lists.find(phrase);
+          if (it == name_lists.end()) break;
+          if ((it->second & ~kListedPrefix) != 0) {
+            best = len;
+            kinds = static_cast<std::uint8_t>(it->second & ~kListedPrefix);
+          }
+          if ((it->second & kListedPrefix) == 0) break;
         }
       }
       if (best == 0) {
@@ -851,6 +866,10 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       const auto bit = static_cast<std::uint8_t>(1U << (kind - kNameListKinds.begin()));
       for (const auto& key : detail::name_list_keys(line.substr(tab + 1))) {
         impl->name_lists[key] |= bit;
+        for (auto space = key.find(' '); space != std::string::npos;
+             space = key.find(' ', space + 1)) {
+          impl->name_lists[key.substr(0, space)] |= kListedPrefix;
+        }
       }
     }
     if (log) *log << "ner: " << impl->name_lists.size() << " listed names\n";
@@ -1063,7 +1082,8 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     std::string key;
     for (std::uint32_t i = 0; i < count; ++i) {
       std::uint8_t bits = 0;
-      if (!r.str(key) || !r.pod(bits) || bits == 0 || bits >= (1U << kNameListKinds.size())) {
+      if (!r.str(key) || !r.pod(bits) || bits == 0 ||
+          (bits & ~kListedPrefix) >= (1U << kNameListKinds.size())) {
         return tl::unexpected(r.error("name lists"));
       }
       impl->name_lists.emplace(key, bits);
