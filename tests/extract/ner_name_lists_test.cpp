@@ -117,6 +117,23 @@ TEST_F(NerNameListsTest, TheListsAreSavedWithTheModel) {
   EXPECT_EQ(bx, by);
 }
 
+TEST_F(NerNameListsTest, TruncatedModelIsAnErrorNamingTheFile) {
+  const auto a = train_with("Quov", "Jux", "e");
+  const std::string path = (dir_ / "ner.bin").string();
+  ASSERT_TRUE(a.save(path));
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+  ASSERT_GT(bytes.size(), 100U);
+  // Cuts through every part of the file, the name lists at its end most densely.
+  const std::string cut = (dir_ / "cut.bin").string();
+  for (std::size_t keep = 0; keep < bytes.size(); keep += keep + 2048 < bytes.size() ? 97 : 1) {
+    std::ofstream(cut, std::ios::binary | std::ios::trunc) << bytes.substr(0, keep);
+    auto loaded = EntityRecognizer::load(cut);
+    ASSERT_FALSE(loaded) << "a file cut to " << keep << " of " << bytes.size() << " bytes loaded";
+    EXPECT_NE(loaded.error().file.find("cut.bin"), std::string::npos);
+  }
+}
+
 TEST_F(NerNameListsTest, DamagedListNamesTheFileAndLine) {
   NerSentence s;
   s.words = {"Kalo", "."};
