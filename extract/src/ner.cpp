@@ -180,6 +180,37 @@ std::vector<std::string> parse_csv_line(const std::string& line) {
 
 bool latin_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// The longest listed phrases of up to kMaxPhrase words, left to right. `find(start,
+// length, phrase)` gives the phrase's bits (phrase: the word keys joined by ' '): nonzero
+// kinds when it is listed, and kListedPrefix when a longer listed phrase may start with
+// it (a phrase only grows while that bit is set). `mark(start, length, kinds)` gets each
+// phrase found.
+template <class Find, class Mark>
+void longest_phrases(const std::vector<detail::WordInfo>& w, Find&& find, Mark&& mark) {
+  std::string phrase;
+  for (std::size_t i = 0; i < w.size();) {
+    std::size_t best = 0;
+    std::uint8_t kinds = 0;
+    phrase.clear();
+    for (std::size_t len = 1; len <= kMaxPhrase && i + len <= w.size(); ++len) {
+      if (len > 1) phrase += ' ';
+      phrase += w[i + len - 1].key;
+      const std::uint8_t bits = find(i, len, phrase);
+      if ((bits & ~kListedPrefix) != 0) {
+        best = len;
+        kinds = static_cast<std::uint8_t>(bits & ~kListedPrefix);
+      }
+      if ((bits & kListedPrefix) == 0) break;
+    }
+    if (best == 0) {
+      ++i;
+      continue;
+    }
+    mark(i, best, kinds);
+    i += best;
+  }
+}
+
 }  // namespace
 
 namespace detail {
@@ -248,22 +279,16 @@ struct EntityRecognizer::Impl {
   // Per-token gazetteer marks: 'B'/'I' place phrase, or '-'.
   std::vector<char> place_marks(const std::vector<detail::WordInfo>& w) const {
     std::vector<char> marks(w.size(), '-');
-    for (std::size_t i = 0; i < w.size();) {
-      std::size_t best = 0;
-      std::string phrase;
-      for (std::size_t len = 1; len <= kMaxPhrase && i + len <= w.size(); ++len) {
-        if (len > 1) phrase += ' ';
-        phrase += w[i + len - 1].key;
-        if (places.count(phrase)) best = len;
-      }
-      if (best > 0) {
-        marks[i] = 'B';
-        for (std::size_t k = 1; k < best; ++k) marks[i + k] = 'I';
-        i += best;
-      } else {
-        ++i;
-      }
-    }
+    longest_phrases(
+        w,
+        [&](std::size_t, std::size_t, const std::string& phrase) {
+          // The place set does not know which phrases start longer ones: try every length.
+          return static_cast<std::uint8_t>(kListedPrefix | (places.count(phrase) ? 1 : 0));
+        },
+        [&](std::size_t i, std::size_t len, std::uint8_t) {
+          marks[i] = 'B';
+          for (std::size_t k = 1; k < len; ++k) marks[i + k] = 'I';
+        });
     return marks;
   }
 
@@ -293,7 +318,7 @@ struct EntityRecognizer::Impl {
     p.listed_phrase.assign(w.size(), text('-', 0));
     p.listed_word.assign(w.size(), {'0', '0', '\0'});
     if (name_lists.empty()) return;
-    // One look-up per word; phrases grow only while they are the start of a listed one.
+    // One look-up per word; phrases grow only while they start a longer listed one.
     std::vector<std::uint8_t> bits(w.size(), 0);
     for (std::size_t i = 0; i < w.size(); ++i) {
       if (const auto it = name_lists.find(w[i].key); it != name_lists.end()) {
@@ -302,41 +327,22 @@ struct EntityRecognizer::Impl {
         p.listed_word[i] = {kHex[kinds >> 4], kHex[kinds & 15], '\0'};
       }
     }
-    std::string phrase;
-    for (std::size_t i = 0; i < w.size();) {
-      std::size_t best = 0;
-      std::uint8_t kinds = 0;
-      if ((bits[i] & ~kListedPrefix) != 0) {
-        best = 1;
-        kinds = static_cast<std::uint8_t>(bits[i] & ~kListedPrefix);
-      }
-      if ((bits[i] & kListedPrefix) != 0) {
-        phrase = w[i].key;
-        for (std::size_t len = 2; len <= kMaxPhrase && i + len <= w.size(); ++len) {
-          phrase += ' ';
-          phrase += w[i + len - 1].key;
+    longest_phrases(
+        w,
+        [&](std::size_t i, std::size_t len, const std::string& phrase) -> std::uint8_t {
+          if (len == 1) return bits[i];
           const auto it = name_lists.find(phrase);
-          if (it == name_lists.end()) break;
-          if ((it->second & ~kListedPrefix) != 0) {
-            best = len;
-            kinds = static_cast<std::uint8_t>(it->second & ~kListedPrefix);
+          return it == name_lists.end() ? 0 : it->second;
+        },
+        [&](std::size_t i, std::size_t len, std::uint8_t kinds) {
+          if (len == 1) {
+            p.listed_phrase[i] = text('U', kinds);
+            return;
           }
-          if ((it->second & kListedPrefix) == 0) break;
-        }
-      }
-      if (best == 0) {
-        ++i;
-        continue;
-      }
-      if (best == 1) {
-        p.listed_phrase[i] = text('U', kinds);
-      } else {
-        p.listed_phrase[i] = text('B', kinds);
-        for (std::size_t k = 1; k + 1 < best; ++k) p.listed_phrase[i + k] = text('I', kinds);
-        p.listed_phrase[i + best - 1] = text('L', kinds);
-      }
-      i += best;
-    }
+          p.listed_phrase[i] = text('B', kinds);
+          for (std::size_t k = 1; k + 1 < len; ++k) p.listed_phrase[i + k] = text('I', kinds);
+          p.listed_phrase[i + len - 1] = text('L', kinds);
+        });
   }
 
   // Features of word i that do not depend on the previous class.
