@@ -18,18 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Made-up capitalised names in a checkerboard of syllables, so that no spelling feature
-// tells a person from a place: only the lists do.
-std::vector<std::string> made_up_names(int parity) {
-  static const char* const kFirst[] = {"Ka", "Lo", "Mi", "Nu", "Pe", "Ro", "Si", "Tu"};
-  static const char* const kSecond[] = {"ka", "lo", "mi", "nu", "pe", "ro", "si", "tu"};
-  std::vector<std::string> out;
-  for (int i = 0; i < 64; ++i) {
-    if ((i + i / 8) % 2 == parity) out.push_back(std::string(kFirst[i / 8]) + kSecond[i % 8]);
-  }
-  return out;
-}
-
 class NerNameListsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -50,8 +38,8 @@ class NerNameListsTest : public ::testing::Test {
   // two-word places ("Kaka Lolo", listed as one city) as well.
   EntityRecognizer train_with(const std::string& person, const std::string& place,
                               const std::string& name) {
-    const auto people = made_up_names(0);
-    const auto places = made_up_names(1);
+    const auto people = testing_support::made_up_names(0);
+    const auto places = testing_support::made_up_names(1);
     std::string lists;
     for (const auto& p : people) lists += "first\t" + p + "\n";
     for (const auto& p : places) lists += "city\t" + p + "\n";
