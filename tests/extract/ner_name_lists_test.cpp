@@ -34,8 +34,7 @@ class NerNameListsTest : public ::testing::Test {
   }
 
   // Trains on "<name> ." sentences (people PER, places LOC) whose names are listed as
-  // first names and cities, with `person` and `place` listed too but never seen, and
-  // two-word places ("Kaka Lolo", listed as one city) as well.
+  // first names and cities, with `person` and `place` listed too but never seen.
   EntityRecognizer train_with(const std::string& person, const std::string& place,
                               const std::string& name) {
     const auto people = testing_support::made_up_names(0);
@@ -44,14 +43,7 @@ class NerNameListsTest : public ::testing::Test {
     for (const auto& p : people) lists += "first\t" + p + "\n";
     for (const auto& p : places) lists += "city\t" + p + "\n";
     lists += "first\t" + person + "\ncity\t" + place + "\n";
-    auto train = testing_support::name_sentences(people, places, 2);
-    for (std::size_t k = 0; k + 1 < places.size(); k += 2) {
-      lists += "city\t" + places[k] + "-" + places[k + 1] + "\n";
-      NerSentence s;
-      s.words = {places[k], "-", places[k + 1], "."};
-      s.tags = {"B-LOC", "I-LOC", "I-LOC", "O"};
-      train.push_back(s);
-    }
+    const auto train = testing_support::name_sentences(people, places, 2);
     NerTrainOptions o;
     o.epochs = 4;
     o.name_lists_tsv = write_lists(name + ".tsv", lists);
@@ -60,20 +52,16 @@ class NerNameListsTest : public ::testing::Test {
     return ner ? *ner : EntityRecognizer();
   }
 
-  static std::string tag_of(const EntityRecognizer& ner, std::string_view word) {
-    return ner.tag({word, "."})[0];
-  }
-
   fs::path dir_;
 };
 
 TEST_F(NerNameListsTest, UnseenNamesTakeTheirKindFromTheLists) {
   const auto a = train_with("Quov", "Jux", "a");
-  EXPECT_EQ(tag_of(a, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(a, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(a, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(a, "Jux"), "B-LOC");
   const auto b = train_with("Jux", "Quov", "b");
-  EXPECT_EQ(tag_of(b, "Jux"), "B-PER");
-  EXPECT_EQ(tag_of(b, "Quov"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(b, "Jux"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(b, "Quov"), "B-LOC");
 }
 
 TEST(NameListKeysTest, ListedNamesMatchTheTokensOfUdEnglish) {
@@ -93,8 +81,8 @@ TEST_F(NerNameListsTest, TheListsAreSavedWithTheModel) {
   fs::remove(dir_ / "d.tsv");
   auto loaded = EntityRecognizer::load(path);
   ASSERT_TRUE(loaded) << loaded.error().to_string();
-  EXPECT_EQ(tag_of(*loaded, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(*loaded, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Jux"), "B-LOC");
   // Saving the loaded model gives the same bytes.
   const std::string again = (dir_ / "ner2.bin").string();
   ASSERT_TRUE(loaded->save(again));

@@ -4,6 +4,7 @@
 
 #include <kg/extract/entity_recognizer.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kg::extract::testing_support {
@@ -37,6 +38,11 @@ inline std::vector<NerSentence> name_sentences(const std::vector<std::string>& p
     }
   }
   return out;
+}
+
+/// The tag the recogniser gives `word` in the sentence "<word> .".
+inline std::string tag_of(const EntityRecognizer& ner, std::string_view word) {
+  return ner.tag({word, "."})[0];
 }
 
 }  // namespace kg::extract::testing_support

@@ -46,20 +46,16 @@ class NerWordNetTest : public ::testing::Test {
     return ner ? *ner : EntityRecognizer();
   }
 
-  static std::string tag_of(const EntityRecognizer& ner, std::string_view word) {
-    return ner.tag({word, "."})[0];
-  }
-
   fs::path dir_;
 };
 
 TEST_F(NerWordNetTest, UnseenNamesTakeTheirKindFromWordNet) {
   const auto a = train_with("Quov", "Jux", "a");
-  EXPECT_EQ(tag_of(a, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(a, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(a, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(a, "Jux"), "B-LOC");
   const auto b = train_with("Jux", "Quov", "b");
-  EXPECT_EQ(tag_of(b, "Jux"), "B-PER");
-  EXPECT_EQ(tag_of(b, "Quov"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(b, "Jux"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(b, "Quov"), "B-LOC");
 }
 
 TEST_F(NerWordNetTest, TheNamesAreSavedWithTheModel) {
@@ -69,8 +65,8 @@ TEST_F(NerWordNetTest, TheNamesAreSavedWithTheModel) {
   fs::remove_all(dir_ / "c");
   auto loaded = EntityRecognizer::load(path);
   ASSERT_TRUE(loaded) << loaded.error().to_string();
-  EXPECT_EQ(tag_of(*loaded, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(*loaded, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Jux"), "B-LOC");
 }
 
 TEST_F(NerWordNetTest, MissingDatabaseNamesTheFile) {

@@ -143,18 +143,15 @@ class NerClustersTest : public WordClustersTest {
     EXPECT_TRUE(ner) << ner.error().to_string();
     return ner ? *ner : EntityRecognizer();
   }
-  static std::string tag_of(const EntityRecognizer& ner, std::string_view word) {
-    return ner.tag({word, "."})[0];
-  }
 };
 
 TEST_F(NerClustersTest, UnseenNamesTakeTheirKindFromTheirCluster) {
   const auto a = train_with("Quov", "Jux", "a.txt");
-  EXPECT_EQ(tag_of(a, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(a, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(a, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(a, "Jux"), "B-LOC");
   const auto b = train_with("Jux", "Quov", "b.txt");
-  EXPECT_EQ(tag_of(b, "Jux"), "B-PER");
-  EXPECT_EQ(tag_of(b, "Quov"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(b, "Jux"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(b, "Quov"), "B-LOC");
 }
 
 TEST_F(NerClustersTest, TheClustersAreSavedWithTheModel) {
@@ -164,8 +161,8 @@ TEST_F(NerClustersTest, TheClustersAreSavedWithTheModel) {
   fs::remove(dir_ / "c.txt");
   auto loaded = EntityRecognizer::load(path);
   ASSERT_TRUE(loaded) << loaded.error().to_string();
-  EXPECT_EQ(tag_of(*loaded, "Quov"), "B-PER");
-  EXPECT_EQ(tag_of(*loaded, "Jux"), "B-LOC");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Quov"), "B-PER");
+  EXPECT_EQ(testing_support::tag_of(*loaded, "Jux"), "B-LOC");
 }
 
 // The tagger: one-word sentences of made-up nouns and verbs; an unseen word's cluster
