@@ -1,15 +1,19 @@
 #include <algorithm>
 #include <kg/extract/lemmatizer.hpp>
 #include <map>
+#include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "util/binary_io.hpp"
 #include "util/text.hpp"
+#include "word_lexicon.hpp"
 
 namespace kg::extract {
 
 namespace {
-constexpr char kMagic[] = "KGLEM1";
+constexpr char kMagic[] = "KGLEM2";
+constexpr char kMagicWithoutLexicon[] = "KGLEM1";
 constexpr std::size_t kMaxSuffix = 6;
 
 // A rewrite: take the form (lower-cased when `lower`), drop `strip` bytes, append `append`.
@@ -61,27 +65,101 @@ bool apply_rule(const Rule& r, std::string_view form, std::string& out) {
   return true;
 }
 
+// The part of speech a lexicon is checked for: 'N', 'V', 'J' or 'R' from the first
+// letter of the PTB tag, 0 for the other tags.
+char lexicon_pos(std::string_view xpos) {
+  if (xpos.empty()) return 0;
+  const char c = xpos[0];
+  return c == 'N' || c == 'V' || c == 'J' || c == 'R' ? c : 0;
+}
+
+// Tags of inflected forms, whose irregular lemmas a lexicon may list ("fled" -> "flee").
+bool inflected(std::string_view xpos) {
+  return xpos == "VBD" || xpos == "VBN" || xpos == "VBG" || xpos == "VBZ" || xpos == "NNS" ||
+         xpos == "JJR" || xpos == "JJS" || xpos == "RBR" || xpos == "RBS";
+}
+
 }  // namespace
 
 struct Lemmatizer::Impl {
   std::unordered_map<std::string, Rule> rules;              // xpos \t suffix -> best rule
   std::unordered_map<std::string, std::string> exceptions;  // xpos \t form -> lemma
+  // Optional lexicon (WordNet's lemmas and the training lemmas): "Vbomb", part of speech
+  // as lexicon_pos() gives it, then the lower-case lemma; and irregular forms ("Vfled" ->
+  // "flee"). With it, the longest-suffix rule whose lemma the lexicon knows wins.
+  std::unordered_set<std::string> known;
+  std::unordered_map<std::string, std::string> irregular;
 
   std::string by_rules(std::string_view form, std::string_view xpos) const {
     const std::string lower = detail::to_lower(form);
+    const char pos = known.empty() ? 0 : lexicon_pos(xpos);
+    std::string probe;
+    if (pos != 0 && inflected(xpos)) {
+      probe = pos + lower;
+      if (const auto it = irregular.find(probe); it != irregular.end()) return it->second;
+    }
     const std::size_t n = detail::utf8_length(lower);
     std::string key(xpos);
     key += '\t';
     const std::size_t base = key.size();
+    std::string first;
+    bool have_first = false;
     for (std::size_t k = std::min(kMaxSuffix, n > 0 ? n - 1 : 0) + 1; k-- > 0;) {
       key.resize(base);
       key += detail::utf8_suffix(lower, k);
       const auto it = rules.find(key);
       if (it == rules.end()) continue;
       std::string out;
-      if (apply_rule(it->second, form, out)) return out;
+      if (!apply_rule(it->second, form, out)) continue;
+      if (pos == 0) return out;
+      probe.assign(1, pos);
+      probe += detail::to_lower(out);
+      if (known.count(probe) > 0) return out;
+      if (!have_first) {
+        first = std::move(out);
+        have_first = true;
+      }
     }
-    return std::string(form);
+    if (pos != 0 && inflected(xpos)) {
+      if (auto found = by_morphy(lower, pos)) return *found;
+    }
+    return have_first ? first : std::string(form);
+  }
+
+  // WordNet's detachment rules (morphy), for inflected words no rule's lemma is known for:
+  // the first known base, also with a doubled final consonant undone ("provoked" ->
+  // "provoke", "ruder" -> "rude", "stopped" -> "stop").
+  [[nodiscard]] std::optional<std::string> by_morphy(const std::string& lower, char pos) const {
+    struct Detach {
+      char pos;
+      const char* suffix;
+      const char* ending;
+    };
+    static constexpr Detach kRules[] = {
+        {'N', "s", ""},      {'N', "ses", "s"},   {'N', "xes", "x"},   {'N', "zes", "z"},
+        {'N', "ches", "ch"}, {'N', "shes", "sh"}, {'N', "men", "man"}, {'N', "ies", "y"},
+        {'V', "s", ""},      {'V', "ies", "y"},   {'V', "es", "e"},    {'V', "es", ""},
+        {'V', "ed", "e"},    {'V', "ed", ""},     {'V', "ing", "e"},   {'V', "ing", ""},
+        {'J', "er", ""},     {'J', "est", ""},    {'J', "er", "e"},    {'J', "est", "e"},
+        {'R', "er", ""},     {'R', "est", ""},    {'R', "er", "e"},    {'R', "est", "e"}};
+    std::string probe;
+    const auto known_as = [&](const std::string& base) {
+      probe.assign(1, pos);
+      probe += base;
+      return known.count(probe) > 0;
+    };
+    for (const auto& r : kRules) {
+      const std::string_view suffix(r.suffix);
+      if (r.pos != pos || lower.size() <= suffix.size() + 1 || !lower.ends_with(suffix)) continue;
+      std::string base = lower.substr(0, lower.size() - suffix.size()) + r.ending;
+      if (known_as(base)) return base;
+      const std::size_t n = base.size();
+      if (*r.ending == '\0' && n >= 3 && base[n - 1] == base[n - 2]) {
+        base.pop_back();
+        if (known_as(base)) return base;
+      }
+    }
+    return std::nullopt;
   }
 
   std::string lemma(std::string_view form, std::string_view upos, std::string_view xpos) const {
@@ -111,7 +189,31 @@ void Lemmatizer::process(Document& doc) const {
 }
 
 Lemmatizer Lemmatizer::train(const std::vector<ConlluSentence>& train) {
+  return train_with(train, nullptr);
+}
+
+Result<Lemmatizer> Lemmatizer::train(const std::vector<ConlluSentence>& train,
+                                     const std::string& wordnet_dir) {
+  if (wordnet_dir.empty()) return train_with(train, nullptr);
+  auto lexicon = detail::read_wordnet_lemmas(wordnet_dir);
+  if (!lexicon) return tl::unexpected(lexicon.error());
+  return train_with(train, &*lexicon);
+}
+
+Lemmatizer Lemmatizer::train_with(const std::vector<ConlluSentence>& train,
+                                  const detail::WordNetLemmas* lexicon) {
   auto impl = std::make_shared<Impl>();
+  if (lexicon != nullptr) {
+    impl->known.insert(lexicon->lemmas.begin(), lexicon->lemmas.end());
+    for (const auto& [form, base] : lexicon->irregular) impl->irregular.emplace(form, base);
+    for (const auto& s : train) {
+      for (const auto& t : s.tokens) {
+        const char pos = lexicon_pos(t.xpos);
+        if (pos == 0 || t.lemma == "_" || t.lemma.empty()) continue;
+        impl->known.insert(pos + detail::to_lower(detail::normalize_form(t.lemma)));
+      }
+    }
+  }
   std::map<std::string, std::map<Rule, int>> rule_counts;
   std::map<std::string, std::map<std::string, int>> lemma_counts;  // xpos\tform -> lemma counts
   std::map<std::string, std::string> upos_of;
@@ -198,6 +300,17 @@ Result<void> Lemmatizer::save(const std::string& path) const {
     w.str(k);
     w.str(v);
   }
+  std::vector<std::string> known(impl_->known.begin(), impl_->known.end());
+  std::sort(known.begin(), known.end());
+  w.strings(known);
+  std::vector<std::pair<std::string, std::string>> irregular(impl_->irregular.begin(),
+                                                             impl_->irregular.end());
+  std::sort(irregular.begin(), irregular.end());
+  w.pod(static_cast<std::uint32_t>(irregular.size()));
+  for (const auto& [k, v] : irregular) {
+    w.str(k);
+    w.str(v);
+  }
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -206,7 +319,9 @@ Result<Lemmatizer> Lemmatizer::load(const std::string& path) {
   if (!bytes) return tl::unexpected(bytes.error());
   detail::BinaryReader r(*bytes, path);
   std::string magic;
-  if (!r.str(magic) || magic != kMagic) return tl::unexpected(r.error("not a lemmatizer model"));
+  if (!r.str(magic) || (magic != kMagic && magic != kMagicWithoutLexicon)) {
+    return tl::unexpected(r.error("not a lemmatizer model"));
+  }
   auto impl = std::make_shared<Impl>();
   std::uint32_t n = 0;
   if (!r.pod(n)) return tl::unexpected(r.error("rules"));
@@ -226,6 +341,22 @@ Result<Lemmatizer> Lemmatizer::load(const std::string& path) {
     std::string v;
     if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("exceptions"));
     impl->exceptions.emplace(std::move(k), std::move(v));
+  }
+  if (magic == kMagic) {
+    std::vector<std::string> known;
+    if (!r.strings(known)) return tl::unexpected(r.error("lexicon"));
+    for (const auto& k : known) {
+      if (k.size() < 2 || lexicon_pos(k.substr(0, 1)) == 0)
+        return tl::unexpected(r.error("lexicon"));
+    }
+    impl->known.insert(known.begin(), known.end());
+    if (!r.pod(n)) return tl::unexpected(r.error("irregular forms"));
+    for (std::uint32_t i = 0; i < n; ++i) {
+      std::string k;
+      std::string v;
+      if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("irregular forms"));
+      impl->irregular.emplace(std::move(k), std::move(v));
+    }
   }
   Lemmatizer l;
   l.impl_ = std::move(impl);

@@ -177,9 +177,13 @@ Result<void> train_lemmatizer(const TrainOptions& o, std::ostream* log) {
   if (auto ok = ensure_out_dir(o); !ok) return ok;
   auto train = ud_sentences(o, "train", false);
   if (!train) return tl::unexpected(train.error());
-  const Lemmatizer lem = Lemmatizer::train(*train);
+  if (!o.wordnet_dir.empty()) {
+    if (auto ok = check_wordnet(o); !ok) return ok;
+  }
+  auto lem = Lemmatizer::train(*train, o.wordnet_dir);
+  if (!lem) return tl::unexpected(lem.error());
   if (log) *log << "lemmatizer: trained on " << train->size() << " sentences\n";
-  return lem.save(out_path(o, kLemmatizerModel));
+  return lem->save(out_path(o, kLemmatizerModel));
 }
 
 namespace {

@@ -233,6 +233,40 @@ Result<NameKinds> read_wordnet_names(const std::string& dir) {
   return names;
 }
 
+Result<WordNetLemmas> read_wordnet_lemmas(const std::string& dir) {
+  const std::filesystem::path root(dir);
+  WordNetLemmas out;
+  for (const auto& [name, pos] :
+       {std::pair{"noun", 'N'}, {"verb", 'V'}, {"adj", 'J'}, {"adv", 'R'}}) {
+    auto ok =
+        each_line(root / (std::string("index.") + name), [&, pos = pos](std::string_view line) {
+          const auto word = field(line, 0);
+          if (word.empty() || word.find('_') != std::string_view::npos || !ascii_lower(word))
+            return;
+          out.lemmas.push_back(pos + std::string(word));
+        });
+    if (!ok) return tl::unexpected(ok.error());
+    ok = each_line(root / (std::string(name) + ".exc"), [&, pos = pos](std::string_view line) {
+      const auto form = field(line, 0);
+      const auto base = field(line, 1);
+      if (form.empty() || base.empty() || form.find('_') != std::string_view::npos ||
+          base.find('_') != std::string_view::npos) {
+        return;
+      }
+      out.irregular.emplace_back(pos + std::string(form), std::string(base));
+    });
+    if (!ok) return tl::unexpected(ok.error());
+  }
+  std::sort(out.lemmas.begin(), out.lemmas.end());
+  out.lemmas.erase(std::unique(out.lemmas.begin(), out.lemmas.end()), out.lemmas.end());
+  if (out.lemmas.empty()) {
+    return fail(Error::Code::kInvalidArgument, "no WordNet lemmas found", dir, 0, 0,
+                "point to a WordNet 3 database directory such as /usr/share/wordnet "
+                "(Debian package wordnet-base)");
+  }
+  return out;
+}
+
 std::string name_kind_text(std::uint8_t bits) {
   if (bits == 0) return "-";
   std::string out;

@@ -57,6 +57,14 @@ enum : std::uint8_t {
 };
 using NameKinds = std::unordered_map<std::string, std::uint8_t>;
 Result<NameKinds> read_wordnet_names(const std::string& dir);
+/// WordNet's one-word lemmas and irregular forms, for checking a lemmatizer's guesses.
+/// Keys start with the part of speech, 'N', 'V', 'J' (adjective) or 'R' (adverb):
+/// `lemmas` holds "Vbomb", `irregular` maps "Vfled" to "flee" (the first base listed).
+struct WordNetLemmas {
+  std::vector<std::string> lemmas;
+  std::vector<std::pair<std::string, std::string>> irregular;
+};
+Result<WordNetLemmas> read_wordnet_lemmas(const std::string& dir);
 /// "PER|LOC+w" style text of the bits, for features; "-" for 0.
 std::string name_kind_text(std::uint8_t bits);
 

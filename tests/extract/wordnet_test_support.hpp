@@ -13,7 +13,7 @@ struct MiniWordNet {
   std::vector<std::string> nouns;  ///< single words; a capital makes a name ("Hamburg")
   std::vector<std::string> verbs;
   std::vector<std::string> adjectives;
-  std::vector<std::string> irregular_verbs;  ///< verb.exc forms, e.g. "ran"
+  std::vector<std::string> irregular_verbs;  ///< verb.exc forms, e.g. "ran", or "fled flee"
   std::vector<std::string> people;           ///< names of people (noun.person), e.g. "Putin"
   std::vector<std::string> places;           ///< names of places (noun.location)
 };
@@ -27,6 +27,11 @@ inline void write_mini_wordnet(const std::filesystem::path& dir, const MiniWordN
     out << licence;
     for (const auto& x : words) out << x << ' ' << pos << " 1 0 1 0 00000001  \n";
   };
+  std::vector<std::string> common_nouns;
+  for (const auto& x : w.nouns) {
+    if (!x.empty() && (x[0] < 'A' || x[0] > 'Z')) common_nouns.push_back(x);
+  }
+  index("index.noun", common_nouns, 'n');
   index("index.verb", w.verbs, 'v');
   index("index.adj", w.adjectives, 'a');
   index("index.adv", {}, 'r');
@@ -42,10 +47,13 @@ inline void write_mini_wordnet(const std::filesystem::path& dir, const MiniWordN
   }
   {
     std::ofstream out(dir / "verb.exc");
-    for (const auto& x : w.irregular_verbs) out << x << " base\n";
+    for (const auto& x : w.irregular_verbs) {
+      out << x << (x.find(' ') == std::string::npos ? " base\n" : "\n");
+    }
   }
   std::ofstream(dir / "noun.exc") << "geese goose\n";
   std::ofstream(dir / "adj.exc") << "better good\n";
+  std::ofstream(dir / "adv.exc") << "best well\n";
 }
 
 }  // namespace kg::extract::testing_support

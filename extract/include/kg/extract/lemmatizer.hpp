@@ -13,6 +13,9 @@
 #include <vector>
 
 namespace kg::extract {
+namespace detail {
+struct WordNetLemmas;
+}
 
 /// A trained lemmatizer. Cheap to copy; thread-safe.
 class Lemmatizer {
@@ -22,6 +25,12 @@ class Lemmatizer {
   Result<void> save(const std::string& path) const;
   /// Learns rules and exceptions from gold (form, xpos, lemma) triples.
   static Lemmatizer train(const std::vector<ConlluSentence>& train);
+  /// The same, checking the rules' lemmas against WordNet's lemmas and irregular forms
+  /// (a WordNet 3 database directory such as /usr/share/wordnet; empty: no check): of the
+  /// rules for a word's suffixes, the longest whose lemma WordNet or the training data
+  /// knows wins ("bombed" -> "bomb", not "bom").
+  static Result<Lemmatizer> train(const std::vector<ConlluSentence>& train,
+                                  const std::string& wordnet_dir);
   /// The lemma of a normalised form with its tags.
   [[nodiscard]] std::string lemmatize(std::string_view form, std::string_view upos,
                                       std::string_view xpos) const;
@@ -32,6 +41,8 @@ class Lemmatizer {
   struct Impl;
 
  private:
+  static Lemmatizer train_with(const std::vector<ConlluSentence>& train,
+                               const detail::WordNetLemmas* lexicon);
   std::shared_ptr<const Impl> impl_;
 };
 
