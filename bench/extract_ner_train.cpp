@@ -22,6 +22,7 @@
 #include <kg/extract/evaluate.hpp>
 #include <kg/extract/models.hpp>
 #include <kg/extract/train.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -146,7 +147,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   kg::extract::SpanScores gs;
+  std::map<std::string, kg::extract::SpanScores> by_genre;  // "news" of "GUM_news_iodine"
   for (const auto& doc : *gum) {
+    std::string genre = doc.empty() ? "" : doc.front().comment_value("newdoc id");
+    if (genre.starts_with("GUM_")) genre = genre.substr(4, genre.find('_', 4) - 4);
     std::vector<std::vector<std::string>> norms;
     for (const auto& s : doc) {
       norms.emplace_back();
@@ -156,14 +160,22 @@ int main(int argc, char** argv) {
     std::vector<std::vector<std::string_view>> views;
     for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
     const auto predicted = ner->tag_document(views);
-    for (std::size_t k = 0; k < doc.size(); ++k)
-      gs.add(kg::extract::gum_entity_tags(doc[k]), predicted[k]);
+    for (std::size_t k = 0; k < doc.size(); ++k) {
+      const auto gold = kg::extract::gum_entity_tags(doc[k]);
+      gs.add(gold, predicted[k]);
+      by_genre[genre].add(gold, predicted[k]);
+    }
   }
   std::printf("GUM dev names: P %.2f R %.2f F1 %.2f\n", 100 * gs.total.precision(),
               100 * gs.total.recall(), 100 * gs.total.f1());
   for (const auto& [type, c] : gs.by_type) {
     std::printf("  %s: P %.2f R %.2f F1 %.2f (gold %zu, predicted %zu)\n", type.c_str(),
                 100 * c.precision(), 100 * c.recall(), 100 * c.f1(), c.gold, c.predicted);
+  }
+  for (const auto& [genre, sc] : by_genre) {
+    std::printf("  genre %s: P %.2f R %.2f F1 %.2f (gold %zu, predicted %zu)\n", genre.c_str(),
+                100 * sc.total.precision(), 100 * sc.total.recall(), 100 * sc.total.f1(),
+                sc.total.gold, sc.total.predicted);
   }
   return 0;
 }
