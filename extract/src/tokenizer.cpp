@@ -182,6 +182,7 @@ class ChunkSplitter {
       break;
     }
     // Trailing punctuation.
+    const std::size_t chunk_end = t;
     while (t > s) {
       const std::size_t p = prev_cp_start(text_, t);
       const char32_t c = cp_at(text_, p).c;
@@ -209,7 +210,7 @@ class ChunkSplitter {
           continue;
         }
         const std::string_view core = text_.substr(s, t - s);
-        if (is_abbreviation(core)) break;
+        if (is_abbreviation(core) || numero_before_number(core, chunk_end)) break;
         tail.emplace_back(p, t);
         t = p;
         continue;
@@ -236,6 +237,16 @@ class ChunkSplitter {
     }
     if (s < t) middle(s, t);
     for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second, false);
+  }
+
+  // "No." and "Nos." before a number are the numero sign ("No. 10 Downing St."), not the
+  // word "No" ending a sentence (lower-case "no. 5" is left to the learned rules).
+  [[nodiscard]] bool numero_before_number(std::string_view core, std::size_t chunk_end) const {
+    const auto core_end = static_cast<std::size_t>(core.data() + core.size() - text_.data());
+    if ((core != "No." && core != "Nos.") || core_end != chunk_end) return false;
+    std::size_t k = chunk_end;
+    while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
+    return k > chunk_end && k < text_.size() && text_[k] >= '0' && text_[k] <= '9';
   }
 
   [[nodiscard]] bool is_abbreviation(std::string_view core) const {

@@ -120,6 +120,18 @@ TEST_F(TokenizerTest, SplitsSentencesButNotAfterTitles) {
   EXPECT_EQ(s[1], "Then they left.");
 }
 
+TEST_F(TokenizerTest, NumeroSignBeforeANumberIsNotASentenceEnd) {
+  EXPECT_EQ(words("at No. 10 Downing St."), (Words{"at", "No.", "10", "Downing", "St."}));
+  EXPECT_EQ(words("Nos. 4 and 5"), (Words{"Nos.", "4", "and", "5"}));
+  const auto s =
+      sentences("He lives at No. 10 Downing St. in London. The answer is No. It was late.");
+  ASSERT_EQ(s.size(), 3U);
+  EXPECT_EQ(s[0], "He lives at No. 10 Downing St. in London.");
+  EXPECT_EQ(s[1], "The answer is No.");
+  // Lower case "no." is the word "no" more often than not.
+  EXPECT_EQ(words("I said no. 5 came"), (Words{"I", "said", "no", ".", "5", "came"}));
+}
+
 TEST_F(TokenizerTest, ClosingQuoteStaysWithItsSentence) {
   const auto s = sentences("He said \xE2\x80\x9CIt is done.\xE2\x80\x9D Then he left.");
   ASSERT_EQ(s.size(), 2U);
