@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <kg/extract/tokenizer.hpp>
 #include <map>
@@ -80,6 +81,34 @@ bool is_email_or_url(std::string_view w) {
            std::isalnum(static_cast<unsigned char>(w[dot + 1]));
   }
   return false;
+}
+
+// Abbreviations of English news text that keep their period whether or not the treebanks
+// showed them often enough to learn (AP style: titles, months, days, US states, company
+// words), as tokenizers' exception lists do. Titles stand before a name: a title followed
+// by a capitalised word does not end a sentence ("Sen. Lindsey Graham").
+constexpr std::array<std::string_view, 36> kTitles = {
+    "Mr.",   "Mrs.",  "Ms.",  "Messrs.", "Dr.",   "Drs.",  "Prof.", "Sen.", "Sens.",
+    "Rep.",  "Reps.", "Gov.", "Govs.",   "Gen.",  "Lt.",   "Col.",  "Maj.", "Capt.",
+    "Sgt.",  "Cpl.",  "Pvt.", "Adm.",    "Cmdr.", "Brig.", "Rev.",  "Hon.", "Pres.",
+    "Supt.", "Atty.", "Amb.", "Insp.",   "Det.",  "Msgr.", "Fr.",   "Mt.",  "Ft."};
+constexpr std::array<std::string_view, 76> kAbbreviations = {
+    "Jan.",    "Feb.",  "Mar.",  "Apr.",   "Jun.",  "Jul.",  "Aug.",  "Sep.",  "Sept.",  "Oct.",
+    "Nov.",    "Dec.",  "Mon.",  "Tue.",   "Tues.", "Wed.",  "Thu.",  "Thur.", "Thurs.", "Fri.",
+    "Ala.",    "Ariz.", "Ark.",  "Calif.", "Colo.", "Conn.", "Del.",  "Fla.",  "Ga.",    "Ill.",
+    "Ind.",    "Kan.",  "Ky.",   "La.",    "Md.",   "Mass.", "Mich.", "Minn.", "Miss.",  "Mo.",
+    "Mont.",   "Neb.",  "Nev.",  "Okla.",  "Ore.",  "Pa.",   "Tenn.", "Tex.",  "Vt.",    "Va.",
+    "Wash.",   "Wis.",  "Wyo.",  "W.Va.",  "Inc.",  "Corp.", "Co.",   "Cos.",  "Ltd.",   "Bros.",
+    "Assn.",   "Dept.", "Univ.", "Jr.",    "Sr.",   "St.",   "Ave.",  "Blvd.", "vs.",    "etc.",
+    "approx.", "est.",  "Vol.",  "pp.",    "ca.",   "cf."};
+
+bool listed_title(std::string_view w) {
+  return std::find(kTitles.begin(), kTitles.end(), w) != kTitles.end();
+}
+
+bool listed_abbreviation(std::string_view w) {
+  return listed_title(w) ||
+         std::find(kAbbreviations.begin(), kAbbreviations.end(), w) != kAbbreviations.end();
 }
 
 bool is_initials(std::string_view w) {
@@ -210,7 +239,10 @@ class ChunkSplitter {
           continue;
         }
         const std::string_view core = text_.substr(s, t - s);
-        if (is_abbreviation(core) || numero_before_number(core, chunk_end)) break;
+        if (is_abbreviation(core) || is_abbreviation(after_last_hyphen(core)) ||
+            numero_before_number(core, chunk_end)) {
+          break;
+        }
         tail.emplace_back(p, t);
         t = p;
         continue;
@@ -239,6 +271,12 @@ class ChunkSplitter {
     for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second, false);
   }
 
+  // The part of "D-Calif." after its last hyphen (the hyphen is split off later), or "".
+  static std::string_view after_last_hyphen(std::string_view core) {
+    const auto dash = core.rfind('-');
+    return dash == std::string_view::npos || dash == 0 ? std::string_view() : core.substr(dash + 1);
+  }
+
   // "No." and "Nos." before a number are the numero sign ("No. 10 Downing St."), not the
   // word "No" ending a sentence (lower-case "no. 5" is left to the learned rules).
   [[nodiscard]] bool numero_before_number(std::string_view core, std::size_t chunk_end) const {
@@ -252,7 +290,7 @@ class ChunkSplitter {
   [[nodiscard]] bool is_abbreviation(std::string_view core) const {
     if (is_initials(core)) return true;
     const std::string norm = detail::normalize_form(core);
-    return m_.abbreviations.count(norm) > 0;
+    return m_.abbreviations.count(norm) > 0 || listed_abbreviation(norm);
   }
 
  private:
@@ -563,6 +601,7 @@ void Tokenizer::process(Document& doc) const {
     if (!is_boundary_candidate(norms[i])) continue;
     const std::size_t j = extend_closing(norms, attached, i);
     if (j + 1 >= tokens.size()) continue;  // document end closes it
+    if (j == i && listed_title(norms[i]) && first_class(norms[i + 1]) == 'U') continue;
     boundary_features(norms, i, j, feats);
     if (impl_->boundary.n_classes() == 2 && impl_->boundary.predict(feats, buf) == 1) {
       close(j);

@@ -132,6 +132,23 @@ TEST_F(TokenizerTest, NumeroSignBeforeANumberIsNotASentenceEnd) {
   EXPECT_EQ(words("I said no. 5 came"), (Words{"I", "said", "no", ".", "5", "came"}));
 }
 
+TEST_F(TokenizerTest, NewsAbbreviationsKeepTheirPeriod) {
+  // Titles, months and US states in AP style, also after a party's hyphen.
+  EXPECT_EQ(words("Sen. Lindsey Graham, R-S.C., said"),
+            (Words{"Sen.", "Lindsey", "Graham", ",", "R", "-", "S.C.", ",", "said"}));
+  EXPECT_EQ(words("Rep. Nancy Pelosi, D-Calif., on Aug. 5"),
+            (Words{"Rep.", "Nancy", "Pelosi", ",", "D", "-", "Calif.", ",", "on", "Aug.", "5"}));
+  // A title before a name does not end the sentence.
+  for (const char* title : {"Sen.", "Rep.", "Gov.", "Prof.", "Capt.", "Col.", "Sgt."}) {
+    const auto s = sentences(std::string("Yesterday ") + title + " Smith spoke. Then he left.");
+    ASSERT_EQ(s.size(), 2U) << title;
+    EXPECT_EQ(s[0], std::string("Yesterday ") + title + " Smith spoke.");
+  }
+  // Ordinary words still lose their final period.
+  EXPECT_EQ(words("the well-known senator spoke."),
+            (Words{"the", "well", "-", "known", "senator", "spoke", "."}));
+}
+
 TEST_F(TokenizerTest, ClosingQuoteStaysWithItsSentence) {
   const auto s = sentences("He said \xE2\x80\x9CIt is done.\xE2\x80\x9D Then he left.");
   ASSERT_EQ(s.size(), 2U);
