@@ -205,12 +205,22 @@ Lemmatizer Lemmatizer::train_with(const std::vector<ConlluSentence>& train,
   auto impl = std::make_shared<Impl>();
   if (lexicon != nullptr) {
     impl->known.insert(lexicon->lemmas.begin(), lexicon->lemmas.end());
-    for (const auto& [form, base] : lexicon->irregular) impl->irregular.emplace(form, base);
+    std::unordered_set<std::string> trained;  // lemmas of the training data
     for (const auto& s : train) {
       for (const auto& t : s.tokens) {
         const char pos = lexicon_pos(t.xpos);
         if (pos == 0 || t.lemma == "_" || t.lemma.empty()) continue;
-        impl->known.insert(pos + detail::to_lower(detail::normalize_form(t.lemma)));
+        trained.insert(pos + detail::to_lower(detail::normalize_form(t.lemma)));
+      }
+    }
+    impl->known.insert(trained.begin(), trained.end());
+    // Of the bases WordNet lists for a form, the first the training data uses as a lemma
+    // (American spelling: "installed" -> "install", not "instal"), else its first.
+    for (const auto& [form, base] : lexicon->irregular) {
+      const auto [it, added] = impl->irregular.emplace(form, base);
+      if (!added && trained.count(form.substr(0, 1) + it->second) == 0 &&
+          trained.count(form.substr(0, 1) + base) > 0) {
+        it->second = base;
       }
     }
   }
@@ -271,7 +281,18 @@ Lemmatizer Lemmatizer::train_with(const std::vector<ConlluSentence>& train,
     const std::string upos = upos_of[key];
     const std::string predicted =
         upos == "PROPN" ? form : impl->by_rules(form, std::string_view(key).substr(0, tab));
-    if (predicted != best->first) impl->exceptions.emplace(key, best->first);
+    if (predicted == best->first) continue;
+    // A training lemma WordNet does not know, for a form whose irregular base it lists, is
+    // taken for a slip of the annotation ("fled" -> "flead"): the irregular base stays.
+    const std::string_view xpos = std::string_view(key).substr(0, tab);
+    const char pos = lexicon_pos(xpos);
+    if (lexicon != nullptr && pos != 0 && inflected(xpos) && upos != "PROPN" &&
+        impl->irregular.count(pos + detail::to_lower(form)) > 0 &&
+        !std::binary_search(lexicon->lemmas.begin(), lexicon->lemmas.end(),
+                            pos + detail::to_lower(best->first))) {
+      continue;
+    }
+    impl->exceptions.emplace(key, best->first);
   }
   Lemmatizer l;
   l.impl_ = std::move(impl);

@@ -248,12 +248,14 @@ Result<WordNetLemmas> read_wordnet_lemmas(const std::string& dir) {
     if (!ok) return tl::unexpected(ok.error());
     ok = each_line(root / (std::string(name) + ".exc"), [&, pos = pos](std::string_view line) {
       const auto form = field(line, 0);
-      const auto base = field(line, 1);
-      if (form.empty() || base.empty() || form.find('_') != std::string_view::npos ||
-          base.find('_') != std::string_view::npos) {
-        return;
+      if (form.empty() || form.find('_') != std::string_view::npos) return;
+      for (std::size_t k = 1;; ++k) {
+        const auto base = field(line, k);
+        if (base.empty()) break;
+        if (base.find('_') == std::string_view::npos) {
+          out.irregular.emplace_back(pos + std::string(form), std::string(base));
+        }
       }
-      out.irregular.emplace_back(pos + std::string(form), std::string(base));
     });
     if (!ok) return tl::unexpected(ok.error());
   }

@@ -59,7 +59,8 @@ using NameKinds = std::unordered_map<std::string, std::uint8_t>;
 Result<NameKinds> read_wordnet_names(const std::string& dir);
 /// WordNet's one-word lemmas and irregular forms, for checking a lemmatizer's guesses.
 /// Keys start with the part of speech, 'N', 'V', 'J' (adjective) or 'R' (adverb):
-/// `lemmas` holds "Vbomb", `irregular` maps "Vfled" to "flee" (the first base listed).
+/// `lemmas` holds "Vbomb", `irregular` pairs "Vfled" with "flee", one pair per base in the
+/// order WordNet lists them ("Vinstalled" with "instal", then with "install").
 struct WordNetLemmas {
   std::vector<std::string> lemmas;
   std::vector<std::pair<std::string, std::string>> irregular;

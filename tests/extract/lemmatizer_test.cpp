@@ -93,6 +93,25 @@ TEST_F(LemmatizerLexiconTest, TheLexiconPicksTheRuleWhoseLemmaIsAWord) {
   EXPECT_EQ(lem->lemmatize("Provoked", "PROPN", "NNP"), "Provoked");
 }
 
+TEST_F(LemmatizerLexiconTest, IrregularFormsPreferTheTrainingDataAndOverruleItsSlips) {
+  auto sentences = past_tenses();
+  // An annotation slip WordNet's exception list contradicts, and a base the training data
+  // spells the American way where WordNet lists the British spelling first.
+  sentences[0].tokens.push_back(token("spled", "splead", "VBD"));
+  sentences[0].tokens.push_back(token("instil", "instill", "VB"));
+  kg::extract::testing_support::MiniWordNet wn;
+  wn.verbs = {"look",      "walk",   "jump",    "kick", "describe",
+              "subscribe", "instil", "instill", "splee"};
+  wn.irregular_verbs = {"spled splee", "instilled instil instill"};
+  kg::extract::testing_support::write_mini_wordnet(dir_ / "wordnet2", wn);
+  auto lem = Lemmatizer::train(sentences, (dir_ / "wordnet2").string());
+  ASSERT_TRUE(lem) << lem.error().to_string();
+  EXPECT_EQ(lem->lemmatize("spled", "VERB", "VBD"), "splee");
+  EXPECT_EQ(lem->lemmatize("instilled", "VERB", "VBD"), "instill");
+  // Without the lexicon the training data's lemma stands.
+  EXPECT_EQ(Lemmatizer::train(sentences).lemmatize("spled", "VERB", "VBD"), "splead");
+}
+
 TEST_F(LemmatizerLexiconTest, TheLexiconIsSavedWithTheModel) {
   auto lem = Lemmatizer::train(past_tenses(), (dir_ / "wordnet").string());
   ASSERT_TRUE(lem) << lem.error().to_string();
