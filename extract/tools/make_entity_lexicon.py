@@ -34,6 +34,19 @@ def latin_name(name):
     return all(w[0].isupper() for w in words if w not in ("de", "van", "von", "al", "bin", "da", "der", "di", "du", "la", "le"))
 
 
+# Two-letter dotted country abbreviations in news use.
+NEWS_TWO_LETTER = {"U.S.", "U.K.", "N.Z."}
+
+
+def initials(name):
+    """First letters of the capitalised words of a name: "United States of America" -> "USA"."""
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper() and w[:1].isascii())
+
+
+def dotted(letters):
+    return "".join(ch + "." for ch in letters)
+
+
 def main():
     data_dir, out_path = sys.argv[1], sys.argv[2]
     rows = set()
@@ -50,8 +63,20 @@ def main():
             if not ascii_ok or "," in alt or alt == c["cca2"] or len(alt) < 2:
                 continue
             forms.add(alt)
-        code = c["cca2"]
-        forms.add(code[0] + "." + code[1] + ".")  # U.S., U.K. as news writes them
+        # Dotted initials as news writes them (U.S., U.K., U.A.E.): only for a name of two
+        # capitalised words or more whose initials are one of the country's codes or
+        # abbreviations. Dotting every two-letter code made "L.A." Laos, "M.D." Moldova and
+        # "S.C." (South Carolina) the Seychelles; of the two-letter forms the rule finds, only
+        # those news uses for the country are kept ("S.A." and "S.L." are company suffixes,
+        # "N.C." is North Carolina).
+        abbreviations = {c["cca2"], c.get("cca3", "")}
+        abbreviations |= {a for a in c.get("altSpellings", []) if a.isascii() and a.isalpha() and a.isupper()}
+        common_initials = initials(common)
+        if common_initials in abbreviations and (len(common_initials) >= 3 or dotted(common_initials) in NEWS_TWO_LETTER):
+            forms.add(dotted(common_initials))
+            official_initials = initials(c["name"]["official"])
+            if official_initials.startswith(common_initials) and official_initials in abbreviations:
+                forms.add(dotted(official_initials))  # U.S.A.
         for f in sorted(forms):
             rows.add(("country", f, common, "Country", "", common))
         for cap in c.get("capital", []):

@@ -102,6 +102,19 @@ TEST_F(BuildNewsTest, CeasefireBetweenTwoParties) {
             std::string::npos);
 }
 
+TEST_F(BuildNewsTest, AbbreviationsOfNewsStyleAreNotCountries) {
+  build("abbreviations.txt");
+  // "Sen." before a name ends no sentence, so the senator is the one who met.
+  EXPECT_FALSE(find("Lindsey Graham", "met", "David Lammy").empty());
+  std::set<std::string> countries;
+  for (const auto& e : facts_.entities) {
+    if (e.class_iri == std::string(vocab::kKgo) + "Country") countries.insert(e.label);
+  }
+  // "U.K." is the United Kingdom; "R-S.C.", "L.A.", "A.M." and "M.D." name no country
+  // (dotted ISO codes made them the Seychelles, Laos, Armenia and Moldova).
+  EXPECT_EQ(countries, std::set<std::string>({"United Kingdom"}));
+}
+
 TEST_F(BuildNewsTest, AccusationAndDenial) {
   build("accusation.txt");
   const auto accused = find("Theresa May", "accused", "Russia");
