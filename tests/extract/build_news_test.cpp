@@ -115,6 +115,21 @@ TEST_F(BuildNewsTest, AbbreviationsOfNewsStyleAreNotCountries) {
   EXPECT_EQ(countries, std::set<std::string>({"United Kingdom"}));
 }
 
+TEST_F(BuildNewsTest, DatelineInCapitalsIsTheNamedPlace) {
+  build("dateline.txt");
+  // "MOSCOW (Reuters) -" is read as the text's "Moscow" is, not as a new place "MOSCOW".
+  bool resolved = false;
+  for (const auto& e : facts_.entities) {
+    EXPECT_NE(e.label, "MOSCOW");
+    const auto has = [&](const char* name) {
+      return e.label == name ||
+             std::find(e.aliases.begin(), e.aliases.end(), name) != e.aliases.end();
+    };
+    resolved = resolved || (has("MOSCOW") && has("Moscow"));
+  }
+  EXPECT_TRUE(resolved);
+}
+
 TEST_F(BuildNewsTest, AccusationAndDenial) {
   build("accusation.txt");
   const auto accused = find("Theresa May", "accused", "Russia");

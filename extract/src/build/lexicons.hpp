@@ -40,8 +40,25 @@ struct Lexicons {
   std::unordered_set<std::string> speech_verbs;                 // lemmas of subj-ccomp triggers
   std::unordered_map<std::string, std::string> title_property;  // title lemma -> property IRI
 
+  /// The entry of a surface form; a form in capitals ("WASHINGTON", the dateline of wire
+  /// news) is also looked up as its words are written in lexicons ("Washington").
   [[nodiscard]] const LexiconEntry* find_name(std::string_view surface) const {
     auto it = names.find(std::string(surface));
+    if (it != names.end()) return &it->second;
+    std::size_t letters = 0;
+    for (const char c : surface) {
+      if (c >= 'a' && c <= 'z') return nullptr;
+      letters += c >= 'A' && c <= 'Z';
+    }
+    if (letters < 4) return nullptr;  // acronyms ("NATO") are listed as written
+    std::string title(surface);
+    for (std::size_t k = 1; k < title.size(); ++k) {
+      const char before = title[k - 1];
+      const bool word_start = before == ' ' || before == '-';
+      if (!word_start && title[k] >= 'A' && title[k] <= 'Z')
+        title[k] = static_cast<char>(title[k] - 'A' + 'a');
+    }
+    it = names.find(title);
     return it == names.end() ? nullptr : &it->second;
   }
 };
