@@ -17,7 +17,11 @@ namespace kg::extract {
 using detail::decode_utf8;
 
 struct Tokenizer::Impl {
-  std::unordered_set<std::string> abbreviations;                   // exact forms with final '.'
+  std::unordered_set<std::string> abbreviations;  // exact forms with final '.'
+  // Sentence starters: capitalised words that begin many sentences of the training text and
+  // are written in lower case elsewhere ("The", "He", "But"); after an abbreviation that
+  // is no title they begin a sentence ("... in the U.S. The ...").
+  std::unordered_set<std::string> starters;
   std::unordered_map<std::string, std::vector<std::uint8_t>> mwt;  // lower form -> split points
   std::unordered_set<std::string> hyphen_prefixes;  // lower left parts kept before '-'
   std::unordered_set<std::string> hyphen_words;     // lower compounds kept whole
@@ -26,7 +30,8 @@ struct Tokenizer::Impl {
 
 namespace {
 
-constexpr char kMagic[] = "KGTOK2";
+constexpr char kMagic[] = "KGTOK3";
+constexpr char kMagicWithoutStarters[] = "KGTOK2";
 constexpr int kMaxSentenceTokens = 200;
 
 struct Cp {
@@ -602,6 +607,11 @@ void Tokenizer::process(Document& doc) const {
     const std::size_t j = extend_closing(norms, attached, i);
     if (j + 1 >= tokens.size()) continue;  // document end closes it
     if (j == i && listed_title(norms[i]) && first_class(norms[i + 1]) == 'U') continue;
+    if (j == i && !is_final_punct(norms[i]) &&
+        impl_->starters.count(std::string(norms[i + 1])) > 0) {
+      close(j);
+      continue;
+    }
     boundary_features(norms, i, j, feats);
     if (impl_->boundary.n_classes() == 2 && impl_->boundary.predict(feats, buf) == 1) {
       close(j);
@@ -693,6 +703,35 @@ Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& docum
     if (n > (it == word_split.end() ? 0 : it->second)) impl->hyphen_words.insert(w);
   }
 
+  // Sentence starters: at least 20 sentences begin with the word, and away from the
+  // sentence start it is written in lower case at least 20 times and 20 times as often as
+  // capitalised.
+  {
+    std::map<std::string, std::array<int, 3>> counts;  // lower-case form -> start, lower, upper
+    for (const auto& doc : documents) {
+      for (const auto& s : doc) {
+        for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+          const std::string form = detail::normalize_form(s.tokens[i].form);
+          const char c = first_class(form);
+          if (c != 'U' && c != 'l') continue;
+          auto& n = counts[detail::to_lower(form)];
+          if (i == 0) {
+            n[0] += c == 'U';
+          } else {
+            ++n[c == 'l' ? 1 : 2];
+          }
+        }
+      }
+    }
+    for (const auto& [w, n] : counts) {
+      if (n[0] >= 20 && n[1] >= 20 && n[1] >= 20 * n[2]) {
+        std::string cap = w;
+        cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+        if (w[0] >= 'a' && w[0] <= 'z') impl->starters.insert(cap);
+      }
+    }
+  }
+
   // Sentence-boundary classifier over candidate positions in running documents.
   struct Example {
     std::vector<std::uint64_t> feats;
@@ -754,6 +793,7 @@ Result<void> Tokenizer::save(const std::string& path) const {
   w.strings(detail::sorted_strings(impl_->hyphen_prefixes));
   w.strings(detail::sorted_strings(impl_->hyphen_words));
   impl_->boundary.save(w);
+  w.strings(detail::sorted_strings(impl_->starters));
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -762,7 +802,9 @@ Result<Tokenizer> Tokenizer::load(const std::string& path) {
   if (!bytes) return tl::unexpected(bytes.error());
   detail::BinaryReader r(*bytes, path);
   std::string magic;
-  if (!r.str(magic) || magic != kMagic) return tl::unexpected(r.error("not a tokenizer model"));
+  if (!r.str(magic) || (magic != kMagic && magic != kMagicWithoutStarters)) {
+    return tl::unexpected(r.error("not a tokenizer model"));
+  }
   auto impl = std::make_shared<Impl>();
   std::vector<std::string> v;
   if (!r.strings(v)) return tl::unexpected(r.error("abbreviations"));
@@ -779,6 +821,10 @@ Result<Tokenizer> Tokenizer::load(const std::string& path) {
   if (!r.strings(v)) return tl::unexpected(r.error("hyphen words"));
   impl->hyphen_words.insert(v.begin(), v.end());
   if (!impl->boundary.load(r)) return tl::unexpected(r.error("sentence boundary weights"));
+  if (magic == kMagic) {
+    if (!r.strings(v)) return tl::unexpected(r.error("sentence starters"));
+    impl->starters.insert(v.begin(), v.end());
+  }
   Tokenizer t;
   t.impl_ = std::move(impl);
   return t;

@@ -149,6 +149,18 @@ TEST_F(TokenizerTest, NewsAbbreviationsKeepTheirPeriod) {
             (Words{"the", "well", "-", "known", "senator", "spoke", "."}));
 }
 
+TEST_F(TokenizerTest, SentenceStarterAfterAnAbbreviationBeginsASentence) {
+  const auto s = sentences(
+      "He left the U.S. He never came back. He joined the U.S. Army in 1990. They met at "
+      "5 p.m. The talks ended.");
+  ASSERT_EQ(s.size(), 5U);
+  EXPECT_EQ(s[0], "He left the U.S.");
+  EXPECT_EQ(s[1], "He never came back.");
+  EXPECT_EQ(s[2], "He joined the U.S. Army in 1990.") << "\"Army\" is no sentence starter";
+  EXPECT_EQ(s[3], "They met at 5 p.m.");
+  EXPECT_EQ(s[4], "The talks ended.");
+}
+
 TEST_F(TokenizerTest, ClosingQuoteStaysWithItsSentence) {
   const auto s = sentences("He said \xE2\x80\x9CIt is done.\xE2\x80\x9D Then he left.");
   ASSERT_EQ(s.size(), 2U);
