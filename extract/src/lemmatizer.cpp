@@ -313,25 +313,21 @@ Result<void> Lemmatizer::save(const std::string& path) const {
     w.pod(r.strip);
     w.str(r.append);
   }
-  std::vector<std::pair<std::string, std::string>> ex(impl_->exceptions.begin(),
-                                                      impl_->exceptions.end());
-  std::sort(ex.begin(), ex.end());
-  w.pod(static_cast<std::uint32_t>(ex.size()));
-  for (const auto& [k, v] : ex) {
-    w.str(k);
-    w.str(v);
-  }
+  // A string map as a count and its sorted (key, value) pairs.
+  const auto write_pairs = [&w](const std::unordered_map<std::string, std::string>& map) {
+    std::vector<std::pair<std::string, std::string>> pairs(map.begin(), map.end());
+    std::sort(pairs.begin(), pairs.end());
+    w.pod(static_cast<std::uint32_t>(pairs.size()));
+    for (const auto& [k, v] : pairs) {
+      w.str(k);
+      w.str(v);
+    }
+  };
+  write_pairs(impl_->exceptions);
   std::vector<std::string> known(impl_->known.begin(), impl_->known.end());
   std::sort(known.begin(), known.end());
   w.strings(known);
-  std::vector<std::pair<std::string, std::string>> irregular(impl_->irregular.begin(),
-                                                             impl_->irregular.end());
-  std::sort(irregular.begin(), irregular.end());
-  w.pod(static_cast<std::uint32_t>(irregular.size()));
-  for (const auto& [k, v] : irregular) {
-    w.str(k);
-    w.str(v);
-  }
+  write_pairs(impl_->irregular);
   return detail::write_file_atomic(path, w.bytes());
 }
 
@@ -356,13 +352,18 @@ Result<Lemmatizer> Lemmatizer::load(const std::string& path) {
     rule.lower = lower != 0;
     impl->rules.emplace(std::move(k), std::move(rule));
   }
-  if (!r.pod(n)) return tl::unexpected(r.error("exceptions"));
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::string k;
-    std::string v;
-    if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("exceptions"));
-    impl->exceptions.emplace(std::move(k), std::move(v));
-  }
+  const auto read_pairs = [&r](std::unordered_map<std::string, std::string>& map) {
+    std::uint32_t count = 0;
+    if (!r.pod(count)) return false;
+    for (std::uint32_t i = 0; i < count; ++i) {
+      std::string k;
+      std::string v;
+      if (!r.str(k) || !r.str(v)) return false;
+      map.emplace(std::move(k), std::move(v));
+    }
+    return true;
+  };
+  if (!read_pairs(impl->exceptions)) return tl::unexpected(r.error("exceptions"));
   if (magic == kMagic) {
     std::vector<std::string> known;
     if (!r.strings(known)) return tl::unexpected(r.error("lexicon"));
@@ -371,13 +372,7 @@ Result<Lemmatizer> Lemmatizer::load(const std::string& path) {
         return tl::unexpected(r.error("lexicon"));
     }
     impl->known.insert(known.begin(), known.end());
-    if (!r.pod(n)) return tl::unexpected(r.error("irregular forms"));
-    for (std::uint32_t i = 0; i < n; ++i) {
-      std::string k;
-      std::string v;
-      if (!r.str(k) || !r.str(v)) return tl::unexpected(r.error("irregular forms"));
-      impl->irregular.emplace(std::move(k), std::move(v));
-    }
+    if (!read_pairs(impl->irregular)) return tl::unexpected(r.error("irregular forms"));
   }
   Lemmatizer l;
   l.impl_ = std::move(impl);
