@@ -93,8 +93,9 @@ struct Lemmatizer::Impl {
   std::string by_rules(std::string_view form, std::string_view xpos) const {
     const std::string lower = detail::to_lower(form);
     const char pos = known.empty() ? 0 : lexicon_pos(xpos);
+    const bool may_be_irregular = pos != 0 && inflected(xpos);
     std::string probe;
-    if (pos != 0 && inflected(xpos)) {
+    if (may_be_irregular) {
       probe = pos + lower;
       if (const auto it = irregular.find(probe); it != irregular.end()) return it->second;
     }
@@ -120,7 +121,7 @@ struct Lemmatizer::Impl {
         have_first = true;
       }
     }
-    if (pos != 0 && inflected(xpos)) {
+    if (may_be_irregular) {
       if (auto found = by_morphy(lower, pos)) return *found;
     }
     return have_first ? first : std::string(form);

@@ -724,11 +724,10 @@ Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& docum
       }
     }
     for (const auto& [w, n] : counts) {
-      if (n[0] >= 20 && n[1] >= 20 && n[1] >= 20 * n[2]) {
-        std::string cap = w;
-        cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
-        if (w[0] >= 'a' && w[0] <= 'z') impl->starters.insert(cap);
-      }
+      if (w[0] < 'a' || w[0] > 'z' || n[0] < 20 || n[1] < 20 || n[1] < 20 * n[2]) continue;
+      std::string cap = w;
+      cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+      impl->starters.insert(std::move(cap));
     }
   }
 
