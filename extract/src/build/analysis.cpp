@@ -337,8 +337,19 @@ class Analyzer {
         ++b;
       }
       while (e > b && (upos(e - 1) == "PART" || upos(e - 1) == "PUNCT")) --e;
+      // A courtesy title is no part of the name, and "Mr", "Mrs", "Ms" before it name a
+      // person whatever type the recogniser gave ("Mr Roslovtsev" is Roslovtsev).
+      std::string label = span.label;
+      while (e - b > 1 && lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0) {
+        const std::string& h = low_[static_cast<std::size_t>(b)];
+        if (h.rfind("mr", 0) == 0 || h.rfind("ms", 0) == 0 || h.rfind("mx", 0) == 0) {
+          label = "PER";
+        }
+        if (label != "PER") break;
+        ++b;
+      }
       // Titles are roles, not part of the name: "President Bashar al-Assad".
-      while (span.label == "PER" && e - b > 1 &&
+      while (label == "PER" && e - b > 1 &&
              (lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
               lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
         ++b;
@@ -352,8 +363,8 @@ class Analyzer {
       m.head = -1;
       m.kind = "name";
       m.canonical = text_of(b, e);
-      m.cls = span.label == "PER" ? "Person" : span.label == "ORG" ? "Organization" : "Place";
-      if (span.label == "ORG") {
+      m.cls = label == "PER" ? "Person" : label == "ORG" ? "Organization" : "Place";
+      if (label == "ORG") {
         for (int k = b; k < e; ++k) {
           auto g = lex_.group.find(lem_[static_cast<std::size_t>(k)]);
           if (g != lex_.group.end()) m.cls = g->second;
@@ -459,6 +470,7 @@ class Analyzer {
       const int run_end = e;
       int b = t;
       while (b < e && (!norp_[static_cast<std::size_t>(b)].empty() ||
+                       lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0 ||
                        lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
                        lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
         ++b;
@@ -1105,6 +1117,12 @@ class Analyzer {
       if (mm.kind != "description" && mm.kind != "nominal") return;
     }
     if (depth > 2) return;
+    // A courtesy title the parse made the head of the name ("met [Ms] Anna Keller").
+    if (m < 0 && lex_.honorific.count(low_[tu]) != 0 && tu + 1 < tok_.size() &&
+        sent_of_[tu + 1] == sent_of_[tu] && tok_mention_[tu + 1] >= 0) {
+      resolve_token(t + 1, out, depth + 1);
+      return;
+    }
     for (int a : children(t, "appos")) {
       const std::size_t before = out.size();
       resolve_token(a, out, depth + 1);

@@ -123,6 +123,8 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       lex.plural.emplace(r[1], value);
     } else if (kind == "title") {
       lex.title_extra.insert(r[1]);
+    } else if (kind == "honorific") {
+      lex.honorific.insert(r[1]);
     }
   }
   for (const auto& t : onto.triggers()) {

@@ -33,6 +33,7 @@ struct Lexicons {
   std::unordered_map<std::string, std::string> eventref;  // phrase -> event class
   std::unordered_map<std::string, std::string> plural;    // lemma -> member class
   std::unordered_set<std::string> anaphor, metonym, female, title_extra;
+  std::unordered_set<std::string> honorific;  // "mr", "mrs.", "dr" ... (lower case)
   // Last word of each gazetteer politician's name -> the countries of those politicians.
   std::unordered_map<std::string, std::unordered_set<std::string>> surnames;
   // Trigger lexicon by lemma (pointers into the ontology, which outlives the lexicons).
