@@ -332,6 +332,15 @@ TEST_F(BuildNewsTest, CourtesyTitlesAreNoPartOfTheName) {
   EXPECT_FALSE(find("Anna Keller", "visited", "Stockholm").empty());
 }
 
+// "The director of the Baltic Institute, Ina Kirsch, told ...": the parse hangs the
+// apposition on "Institute", yet Ina Kirsch is the subject, so the next sentence's "She" is
+// she and not the person named in the first sentence.
+TEST_F(BuildNewsTest, PronounFindsTheSubjectInAnApposition) {
+  build("apposition.txt");
+  EXPECT_FALSE(find("Ina Kirsch", "met", "Paul Manafort").empty());
+  EXPECT_TRUE(find("Mark Weber", "met", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1077,11 +1077,17 @@ class Analyzer {
           // A person of unknown gender is taken only when it is a subject (salient), not a
           // possessor or object nearby ("... Trump's campaign for using her words").
           if (unknown_ok && !cl(cm.cluster).female) {
-            int h = cm.head;  // through name-internal links ("German Chancellor Angela Merkel")
-            for (int k = 0; k < 4 && h >= 0 &&
-                            (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") ||
-                             dep(h) == "appos" || dep(h) == "nmod:desc");
+            // Through name-internal links ("German Chancellor Angela Merkel") and apposition;
+            // an apposition the parse hung on the noun of an "of" phrase ("The director of
+            // the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
+            int h = cm.head;
+            bool appos = false;
+            for (int k = 0;
+                 k < 5 && h >= 0 &&
+                 (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") || dep(h) == "appos" ||
+                  dep(h) == "nmod:desc" || (appos && dep(h) == "nmod"));
                  ++k) {
+              appos = dep(h) == "appos";
               h = head_[static_cast<std::size_t>(h)];
             }
             if (h < 0 || !has_rel(dep(h), "nsubj")) continue;
