@@ -16,6 +16,7 @@ import csv
 import json
 import os
 import sys
+import unicodedata
 
 
 def latin_name(name):
@@ -32,6 +33,14 @@ def latin_name(name):
         if ord(c) > 0x24F:  # beyond Latin Extended-B
             return False
     return all(w[0].isupper() for w in words if w not in ("de", "van", "von", "al", "bin", "da", "der", "di", "du", "la", "le"))
+
+
+def ascii_folded(name):
+    """The name without diacritics, as English news often writes it ("Francois Hollande",
+    "Mevlut Cavusoglu"), or empty when that changes nothing or leaves a letter outside ASCII
+    ("Đorđe")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return folded if folded != name and folded.isascii() else ""
 
 
 # Two-letter dotted country abbreviations in news use.
@@ -103,10 +112,20 @@ def main():
             country = by_code.get((r.get("country") or "").strip(), "")
             people.setdefault(qid, (name, country))
             names.setdefault(name, set()).add(qid)
+    # The spelling without diacritics is another surface form of the same politician, unless
+    # it is another politician's name or the folded name of two.
+    folded_names = {}
+    for qid, (name, country) in people.items():
+        folded = ascii_folded(name)
+        if folded:
+            folded_names.setdefault(folded, set()).add(qid)
     for qid, (name, country) in people.items():
         if len(names[name]) != 1:
             continue  # two politicians share the name: the lexicon cannot tell them apart
         rows.add(("person", name, name, "Person", qid, country))
+        folded = ascii_folded(name)
+        if folded and len(folded_names[folded]) == 1 and folded not in names:
+            rows.add(("person", folded, name, "Person", qid, country))
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:
         out.write("# Derived by extract/tools/make_entity_lexicon.py from mledoze/countries (ODbL 1.0)\n")
         out.write("# and Wikidata politicians via CaptainFact (CC0 1.0); see ENTITIES.md. Do not edit.\n")
