@@ -293,6 +293,24 @@ TEST_F(BuildNewsTest, ShortNameLinksToTheGazetteerPerson) {
 
 // A word the tokenizer splits at its hyphen ("de-escalation" -> "de" "-" "escalation") stays
 // whole in the mention's text, whatever tag its first part gets.
+// English news drops diacritics: "Francois Hollande" is the gazetteer's François Hollande.
+TEST_F(BuildNewsTest, NameWithoutDiacriticsLinksToTheGazetteerPerson) {
+  auto article = read_article(
+      "date 2016-10-20 Berlin\nFrancois Hollande met Angela Merkel in Berlin on Tuesday.\n", "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  const Entity* linked = nullptr;
+  for (const auto& e : facts_.entities) {
+    if (std::find(e.same_as.begin(), e.same_as.end(), "http://www.wikidata.org/entity/Q157") !=
+        e.same_as.end()) {
+      linked = &e;
+    }
+  }
+  ASSERT_NE(linked, nullptr);
+  EXPECT_EQ(linked->label, "Francois Hollande");
+  EXPECT_FALSE(find("Francois Hollande", "met", "Angela Merkel").empty());
+}
+
 TEST_F(BuildNewsTest, HyphenatedWordsStayWholeInMentions) {
   auto article = read_article(
       "date 2017-07-07 Hamburg\n"
@@ -339,6 +357,21 @@ TEST_F(BuildNewsTest, PronounFindsTheSubjectInAnApposition) {
   build("apposition.txt");
   EXPECT_FALSE(find("Ina Kirsch", "met", "Paul Manafort").empty());
   EXPECT_TRUE(find("Mark Weber", "met", "").empty());
+}
+
+// A meeting its governing verb calls off did not happen; "did not cancel" undoes that, and a
+// negated light verb ("did not hold talks") negates the talks.
+TEST_F(BuildNewsTest, CalledOffMeetingIsNegated) {
+  build("calledoff.txt");
+  const auto negated = [&](const std::string& a, const std::string& b) {
+    const auto f = find(a, "met", b);
+    EXPECT_EQ(f.size(), 1U) << a << " met " << b;
+    return !f.empty() && f.front()->relation.negated;
+  };
+  EXPECT_TRUE(negated("Barack Obama", "Rodrigo Duterte")) << "canceled his meeting";
+  EXPECT_FALSE(negated("Vladimir Putin", "Angela Merkel")) << "did not cancel";
+  EXPECT_TRUE(negated("Donald Trump", "Kim Jong Un")) << "did not hold talks";
+  EXPECT_FALSE(negated("Justin Trudeau", "Theresa May")) << "held talks";
 }
 
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every

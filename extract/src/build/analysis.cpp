@@ -1790,6 +1790,30 @@ class Analyzer {
       if (obj.empty()) obj = prep_objects(h, tr.preposition);
     }
     std::string r = rule + "/" + tr.preposition;
+    // An event its governing verb calls off did not take place: "the White House canceled his
+    // meeting with Duterte", "the talks were postponed" (negated, as a denial is; "did not
+    // cancel" negates that again).
+    // The light verb's own negation is the event's: "X did not hold talks with Y".
+    Clause c = clause;
+    if (h >= 0 && upos(h) == "VERB" && (dep(t) == "obj" || has_rel(dep(t), "nsubj:pass"))) {
+      static const std::set<std::string_view> kCallOff = {
+          "cancel", "postpone", "scrap", "scuttle", "abandon", "shelve", "nix", "scrub", "axe"};
+      const auto hu = static_cast<std::size_t>(h);
+      bool off = kCallOff.count(lem_[hu]) != 0;
+      if (lem_[hu] == "call") {
+        for (int p : children(h, "compound:prt"))
+          off = off || low_[static_cast<std::size_t>(p)] == "off";
+      }
+      bool verb_negated = false;
+      for (int k : kids_[hu]) {
+        const std::string& l = lem_[static_cast<std::size_t>(k)];
+        if ((dep(k) == "advmod" || dep(k) == "neg") && (l == "not" || l == "never" || l == "n't")) {
+          verb_negated = true;
+        }
+      }
+      if (off != verb_negated && (off || kLightVerbs.count(lem_[hu]) != 0)) c.negated = !c.negated;
+      if (off) r += "+called-off";
+    }
     // A reported topic list with no agent ("there were issues such as Ukraine, Putin said").
     if (subj.empty() && !obj.empty() && clause.attributed >= 0 && tr.property == discussed_) {
       subj.push_back({clause.attributed, -1, false});
@@ -1798,10 +1822,10 @@ class Analyzer {
     if (tr.preposition == "between" || (obj.empty() && subj.size() >= 2)) {
       std::vector<ArgRef> parties = subj;
       parties.insert(parties.end(), obj.begin(), obj.end());
-      if (parties.size() >= 2) all_pairs(parties, tr.property, t, r, 0.8, clause);
+      if (parties.size() >= 2) all_pairs(parties, tr.property, t, r, 0.8, c);
       return;
     }
-    pairs(subj, obj, tr.property, t, r, 0.8, clause);
+    pairs(subj, obj, tr.property, t, r, 0.8, c);
   }
 
   // Control: "agreed to set up a cease-fire", "agreed on a truce", "agreed a ceasefire".
