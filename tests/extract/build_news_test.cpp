@@ -374,6 +374,26 @@ TEST_F(BuildNewsTest, CalledOffMeetingIsNegated) {
   EXPECT_FALSE(negated("Justin Trudeau", "Theresa May")) << "held talks";
 }
 
+// Titles of office and rank, with what qualifies them, are no part of the name ("UN
+// Ambassador Liu Jieyi", "Sen. John McCain", "Crown Prince Mohammed bin Salman"), a name that
+// ends in a title word keeps it ("Martin Luther King Jr."), and the person, not the
+// qualifying organization, is the one who met.
+TEST_F(BuildNewsTest, TitlesAndTheirQualifiersAreNoPartOfTheName) {
+  build("titles.txt");
+  std::set<std::string> labels;
+  for (const auto& e : facts_.entities) labels.insert(e.label);
+  for (const char* name :
+       {"Liu Jieyi", "John McCain", "Mohammed bin Salman", "Martin Luther King Jr."}) {
+    EXPECT_EQ(labels.count(name), 1U) << name;
+  }
+  for (const auto& l : labels) {
+    EXPECT_EQ(l.find("Ambassador"), std::string::npos) << l;
+    EXPECT_EQ(l.find("Sen."), std::string::npos) << l;
+  }
+  EXPECT_FALSE(find("Liu Jieyi", "met", "John McCain").empty());
+  EXPECT_TRUE(find("United Nations", "met", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

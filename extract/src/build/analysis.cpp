@@ -348,11 +348,23 @@ class Analyzer {
         if (label != "PER") break;
         ++b;
       }
-      // Titles are roles, not part of the name: "President Bashar al-Assad".
-      while (label == "PER" && e - b > 1 &&
-             (lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
-              lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
-        ++b;
+      // Titles are roles, not part of the name: "President Bashar al-Assad", and with what
+      // qualifies them: "UN Ambassador Liu Jieyi", "Chairman Sen. John McCain". The name
+      // starts after the last title word that a capitalised word follows ("Martin Luther
+      // King Jr." keeps its "King").
+      if (label == "PER") {
+        const auto is_title = [&](int k) {
+          const auto ku = static_cast<std::size_t>(k);
+          return lex_.title_property.count(lem_[ku]) != 0 || lex_.title_extra.count(low_[ku]) != 0;
+        };
+        static const std::set<std::string_view> kSuffixes = {"jr.", "jr",  "sr.", "sr",
+                                                             "ii",  "iii", "iv"};
+        for (int k = e - 2; k >= b; --k) {
+          if (!is_title(k)) continue;
+          const auto next = static_cast<std::size_t>(k + 1);
+          if (starts_upper(tok_[next].norm) && kSuffixes.count(low_[next]) == 0) b = k + 1;
+          break;
+        }
       }
       if (b >= e) continue;
       if (lex_.demonyms.count(text_of(b, e)) != 0) continue;  // "Belarusian" is a nationality
@@ -1112,6 +1124,26 @@ class Analyzer {
     if (m >= 0) {
       const Mention& mm = mentions_[static_cast<std::size_t>(m)];
       if (mm.kind == "event" || mm.kind == "eventref") return;  // see resolve_event_arg
+      // "UN Ambassador Liu Jieyi met ..." parsed with "UN" at the head: the argument is the
+      // person the title names, not the organization or country that qualifies the title.
+      if (depth == 0 && mm.cluster >= 0 && cl(mm.cluster).cls != "Person") {
+        int k = mm.end;
+        while (k < static_cast<int>(tok_.size()) &&
+               sent_of_[static_cast<std::size_t>(k)] == mm.sentence &&
+               tok_mention_[static_cast<std::size_t>(k)] < 0 &&
+               (lex_.title_property.count(lem_[static_cast<std::size_t>(k)]) != 0 ||
+                lex_.title_extra.count(low_[static_cast<std::size_t>(k)]) != 0)) {
+          ++k;
+        }
+        if (k > mm.end && k < static_cast<int>(tok_.size()) && is_descendant(k, t)) {
+          const int pm = tok_mention_[static_cast<std::size_t>(k)];
+          const Mention* p = pm >= 0 ? &mentions_[static_cast<std::size_t>(pm)] : nullptr;
+          if (p != nullptr && p->cluster >= 0 && cl(p->cluster).cls == "Person") {
+            out.push_back({p->cluster, pm, false});
+            return;
+          }
+        }
+      }
       if (mm.cluster >= 0) {
         out.push_back({mm.cluster, m, false});
         return;
