@@ -130,6 +130,22 @@ TEST_F(BuildNewsTest, DatelineInCapitalsIsTheNamedPlace) {
   EXPECT_TRUE(resolved);
 }
 
+// A place a wire dateline writes in capitals is the place the text writes in mixed case, one
+// entity; a capitalised name of several words the text writes no other way is title-cased.
+TEST_F(BuildNewsTest, NamesInCapitalsTakeTheArticlesSpelling) {
+  build("capitals.txt");
+  std::map<std::string, const Entity*> by_label;
+  for (const auto& e : facts_.entities) by_label[e.label] = &e;
+  for (const auto& [label, e] : by_label) {
+    EXPECT_EQ(label.find("NEW YORK"), std::string::npos) << label;
+    EXPECT_EQ(label.find("(Place)"), std::string::npos) << label;
+  }
+  ASSERT_EQ(by_label.count("New York"), 1U);
+  const auto& aliases = by_label["New York"]->aliases;
+  EXPECT_NE(std::find(aliases.begin(), aliases.end(), "NEW YORK"), aliases.end());
+  EXPECT_EQ(by_label.count("San Francisco"), 1U);
+}
+
 TEST_F(BuildNewsTest, AccusationAndDenial) {
   build("accusation.txt");
   const auto accused = find("Theresa May", "accused", "Russia");

@@ -425,6 +425,40 @@ class Analyzer {
                                         upos(c.begin) == "VERB" || upos(c.begin) == "ADV");
       });
     }
+    // A name in capitals (a wire dateline, "NEW YORK (Reuters) -") is the name the article
+    // writes in mixed case elsewhere ("New York"); a capitalised name of several words it does
+    // not write otherwise is title-cased ("SAN FRANCISCO" -> "San Francisco"). One word in
+    // capitals stays as it is: it is more often an acronym ("NATO").
+    {
+      const auto in_capitals = [](const std::string& x) {
+        std::size_t letters = 0;
+        for (const char ch : x) {
+          if (ch >= 'a' && ch <= 'z') return false;
+          letters += ch >= 'A' && ch <= 'Z' ? 1 : 0;
+        }
+        return letters >= 4;
+      };
+      std::unordered_map<std::string, std::string> written;  // lower case -> mixed case
+      for (const auto* list : {&lexical, &ner}) {
+        for (const auto& c : *list) {
+          const std::string text = text_of(c.begin, c.end);
+          if (!in_capitals(text)) written.emplace(lower(text), text);
+        }
+      }
+      for (auto& c : ner) {
+        if (!in_capitals(c.m.canonical)) continue;
+        if (const auto it = written.find(lower(c.m.canonical)); it != written.end()) {
+          c.m.canonical = it->second;
+        } else if (c.m.canonical.find(' ') != std::string::npos) {
+          std::string& t = c.m.canonical;
+          for (std::size_t k = 1; k < t.size(); ++k) {
+            const bool word_start = t[k - 1] == ' ' || t[k - 1] == '-';
+            if (!word_start && t[k] >= 'A' && t[k] <= 'Z')
+              t[k] = static_cast<char>(t[k] - 'A' + 'a');
+          }
+        }
+      }
+    }
     // A lexicon match wins unless the recogniser found a longer person or organization name
     // around it ("Jordan Peterson", "Russian Foreign Ministry").
     std::vector<Candidate> chosen;
