@@ -410,6 +410,15 @@ TEST_F(BuildNewsTest, TitlesAndTheirQualifiersAreNoPartOfTheName) {
   EXPECT_TRUE(find("United Nations", "met", "").empty());
 }
 
+// A pronoun that opens a sentence is the subject of the sentence before (the person the text
+// is about), not the person named last: "Ted Cruz took swipes at Donald Trump and Barack
+// Obama. He criticized ..." is Cruz.
+TEST_F(BuildNewsTest, PronounPrefersThePreviousSubject) {
+  build("salience.txt");
+  EXPECT_FALSE(find("Ted Cruz", "criticized", "").empty());
+  EXPECT_TRUE(find("Barack Obama", "criticized", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

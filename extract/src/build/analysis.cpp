@@ -1110,34 +1110,39 @@ class Analyzer {
         }
       }
     }
+    // A subject, through name-internal links ("German Chancellor Angela Merkel") and
+    // apposition; an apposition the parse hung on the noun of an "of" phrase ("The director
+    // of the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
+    const auto is_subject = [&](const Mention& cm) {
+      int h = cm.head;
+      bool appos = false;
+      for (int k = 0; k < 5 && h >= 0 &&
+                      (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") ||
+                       dep(h) == "appos" || dep(h) == "nmod:desc" || (appos && dep(h) == "nmod"));
+           ++k) {
+        appos = dep(h) == "appos";
+        h = head_[static_cast<std::size_t>(h)];
+      }
+      return h >= 0 && has_rel(dep(h), "nsubj");
+    };
+    // Within each gender pass: the subject of the pronoun's own sentence, then the nearest
+    // person before it in that sentence ("sermons in which he criticized"), then the nearest
+    // subject of the sentences before (the person the text is about: "Ted Cruz took swipes
+    // at Trump and Obama. He blasted ..."), then the nearest person.
     for (const bool unknown_ok : {false, true}) {
       if (!female && unknown_ok) break;
-      for (const bool same_sentence_subject : {true, false}) {
+      for (const int mode : {0, 1, 2, 3}) {
         for (int c : candidates) {
           const Mention& cm = mentions_[static_cast<std::size_t>(c)];
-          if (same_sentence_subject &&
-              (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
+          if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
             continue;
           }
+          if (mode == 1 && cm.sentence != m.sentence) continue;
           if (!fits(cm.cluster, unknown_ok)) continue;
           // A person of unknown gender is taken only when it is a subject (salient), not a
           // possessor or object nearby ("... Trump's campaign for using her words").
-          if (unknown_ok && !cl(cm.cluster).female) {
-            // Through name-internal links ("German Chancellor Angela Merkel") and apposition;
-            // an apposition the parse hung on the noun of an "of" phrase ("The director of
-            // the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
-            int h = cm.head;
-            bool appos = false;
-            for (int k = 0;
-                 k < 5 && h >= 0 &&
-                 (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") || dep(h) == "appos" ||
-                  dep(h) == "nmod:desc" || (appos && dep(h) == "nmod"));
-                 ++k) {
-              appos = dep(h) == "appos";
-              h = head_[static_cast<std::size_t>(h)];
-            }
-            if (h < 0 || !has_rel(dep(h), "nsubj")) continue;
-          }
+          const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
+          if (need_subject && !is_subject(cm)) continue;
           bind(id, cm.cluster);
           (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
           return;
