@@ -419,6 +419,14 @@ TEST_F(BuildNewsTest, PronounPrefersThePreviousSubject) {
   EXPECT_TRUE(find("Barack Obama", "criticized", "").empty());
 }
 
+// "It" is a country or organization only when that was a subject: the country named "near
+// Poland" is no antecedent.
+TEST_F(BuildNewsTest, ItIsTheSubjectCountryNotOneNamedNearby) {
+  build("it.txt");
+  EXPECT_FALSE(find("Germany", "accused", "Russia").empty());
+  EXPECT_TRUE(find("Poland", "accused", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1019,6 +1019,22 @@ class Analyzer {
     }
   }
 
+  // A subject, through name-internal links ("German Chancellor Angela Merkel") and
+  // apposition; an apposition the parse hung on the noun of an "of" phrase ("The director of
+  // the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
+  [[nodiscard]] bool is_subject(const Mention& cm) const {
+    int h = cm.head;
+    bool appos = false;
+    for (int k = 0; k < 5 && h >= 0 &&
+                    (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") || dep(h) == "appos" ||
+                     dep(h) == "nmod:desc" || (appos && dep(h) == "nmod"));
+         ++k) {
+      appos = dep(h) == "appos";
+      h = head_[static_cast<std::size_t>(h)];
+    }
+    return h >= 0 && has_rel(dep(h), "nsubj");
+  }
+
   void resolve_pronoun(int id) {
     Mention& m = mentions_[static_cast<std::size_t>(id)];
     const std::string& p = m.pronoun;
@@ -1040,11 +1056,24 @@ class Analyzer {
            upos(head_[static_cast<std::size_t>(m.head)]) != "VERB")) {
         return;
       }
+      // Nor of the verbs that take an expletive or a situation as subject ("It comes as
+      // Russia vowed ...", "it seems", "it happened").
+      static const std::set<std::string_view> kSituationVerbs = {"come",   "seem",   "appear",
+                                                                 "happen", "matter", "mean"};
+      if (p == "it" &&
+          kSituationVerbs.count(
+              lem_[static_cast<std::size_t>(head_[static_cast<std::size_t>(m.head)])]) != 0) {
+        return;
+      }
       for (int i = m.begin - 1; i >= 0 && sent_of_[static_cast<std::size_t>(i)] >= m.sentence - 1;
            --i) {
         const auto iu = static_cast<std::size_t>(i);
         const int mm = tok_mention_[iu];
-        if (mm >= 0 && mentions_[static_cast<std::size_t>(mm)].cluster >= 0) {
+        // For "it" only a subject is salient enough: "it" is far more often an event, a thing
+        // or an expletive than the country named "in eastern Ukraine" or "near Poland" ("its"
+        // keeps the nearest: "pressure Russia to cease its support").
+        if (mm >= 0 && mentions_[static_cast<std::size_t>(mm)].cluster >= 0 &&
+            (p == "its" || is_subject(mentions_[static_cast<std::size_t>(mm)]))) {
           const Cluster& c = cl(mentions_[static_cast<std::size_t>(mm)].cluster);
           if (c.cls == "Country" || c.cls == "Organization" || c.cls == "Government") {
             bind(id, mentions_[static_cast<std::size_t>(mm)].cluster);
@@ -1110,21 +1139,6 @@ class Analyzer {
         }
       }
     }
-    // A subject, through name-internal links ("German Chancellor Angela Merkel") and
-    // apposition; an apposition the parse hung on the noun of an "of" phrase ("The director
-    // of the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
-    const auto is_subject = [&](const Mention& cm) {
-      int h = cm.head;
-      bool appos = false;
-      for (int k = 0; k < 5 && h >= 0 &&
-                      (has_rel(dep(h), "flat") || has_rel(dep(h), "compound") ||
-                       dep(h) == "appos" || dep(h) == "nmod:desc" || (appos && dep(h) == "nmod"));
-           ++k) {
-        appos = dep(h) == "appos";
-        h = head_[static_cast<std::size_t>(h)];
-      }
-      return h >= 0 && has_rel(dep(h), "nsubj");
-    };
     // Within each gender pass: the subject of the pronoun's own sentence, then the nearest
     // person before it in that sentence ("sermons in which he criticized"), then the nearest
     // subject of the sentences before (the person the text is about: "Ted Cruz took swipes
