@@ -427,6 +427,15 @@ TEST_F(BuildNewsTest, ItIsTheSubjectCountryNotOneNamedNearby) {
   EXPECT_TRUE(find("Poland", "accused", "").empty());
 }
 
+// Nouns of war name an attack: "Russia's invasion of Ukraine", "declared war on France"; a
+// political campaign against someone does not.
+TEST_F(BuildNewsTest, InvasionAndWarAreAttacks) {
+  build("war.txt");
+  EXPECT_FALSE(find("Russia", "attacked", "Ukraine").empty());
+  EXPECT_FALSE(find("Italy", "attacked", "France").empty());
+  EXPECT_TRUE(find("Donald Trump", "attacked", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {
