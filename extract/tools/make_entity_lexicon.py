@@ -15,6 +15,7 @@ entry belongs to (a capital's country, a demonym's country, a politician's citiz
 import csv
 import json
 import os
+import re
 import sys
 import unicodedata
 
@@ -41,6 +42,13 @@ def ascii_folded(name):
     ("Đorđe")."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return folded if folded != name and folded.isascii() else ""
+
+
+# "Republic of Turkey" -> "Turkey": the short name inside a formal one, which news uses when
+# the gazetteer's common name is another ("Türkiye").
+FORMAL_NAME = re.compile(
+    r"^(?:[A-Z][\w'’-]* )*(?:Republic|Kingdom|State|Commonwealth|Principality|Federation|"
+    r"Sultanate|Emirate|Union|Grand Duchy|Confederation) of (?:the )?(.+)$")
 
 
 # Two-letter dotted country abbreviations in news use.
@@ -100,6 +108,19 @@ def main():
             d = dem.get(g, "")
             if d and all(ord(ch) < 128 for ch in d):
                 rows.add(("demonym", d, common, "Country", "", common))
+    # Short names inside formal ones, where they name one country only and no country has
+    # them as a name already ("Korea" would be both Koreas).
+    known = {row[1] for row in rows if row[0] == "country"}
+    short = {}
+    for c in countries:
+        for formal in [c["name"]["official"]] + c.get("altSpellings", []):
+            m = FORMAL_NAME.match(formal)
+            if m and m.group(1).isascii() and "," not in m.group(1):
+                short.setdefault(m.group(1), set()).add(c["name"]["common"])
+    for name, owners in short.items():
+        if len(owners) == 1 and name not in known:
+            common = next(iter(owners))
+            rows.add(("country", name, common, "Country", "", common))
     people = {}
     names = {}
     with open(os.path.join(data_dir, "gazetteer_politicians_wikidata",

@@ -327,6 +327,22 @@ TEST_F(BuildNewsTest, NameWithoutDiacriticsLinksToTheGazetteerPerson) {
   EXPECT_FALSE(find("Francois Hollande", "met", "Angela Merkel").empty());
 }
 
+// The gazetteer's common name is "Türkiye"; news writes "Turkey", the short name inside its
+// formal "Republic of Turkey". It is the country, an actor that can be criticized.
+TEST_F(BuildNewsTest, TurkeyIsTheCountry) {
+  auto article =
+      read_article("date 2016-10-20 Ankara\nGermany criticised Turkey on Monday.\n", "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  const auto f = find("Germany", "criticized", "");
+  ASSERT_EQ(f.size(), 1U);
+  for (const auto& e : facts_.entities) {
+    if (e.iri == f.front()->object) {
+      EXPECT_NE(e.class_iri.find("Country"), std::string::npos) << e.class_iri;
+    }
+  }
+}
+
 TEST_F(BuildNewsTest, HyphenatedWordsStayWholeInMentions) {
   auto article = read_article(
       "date 2017-07-07 Hamburg\n"
