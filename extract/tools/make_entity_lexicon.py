@@ -109,7 +109,8 @@ def main():
             if d and all(ord(ch) < 128 for ch in d):
                 rows.add(("demonym", d, common, "Country", "", common))
     # Short names inside formal ones, where they name one country only and no country has
-    # them as a name already ("Korea" would be both Koreas).
+    # them as a name already ("Korea" would be both Koreas); and the first part of a sovereign
+    # state named "X and Y", as news shortens it ("Bosnia", "Trinidad").
     known = {row[1] for row in rows if row[0] == "country"}
     short = {}
     for c in countries:
@@ -117,6 +118,11 @@ def main():
             m = FORMAL_NAME.match(formal)
             if m and m.group(1).isascii() and "," not in m.group(1):
                 short.setdefault(m.group(1), set()).add(c["name"]["common"])
+        common = c["name"]["common"]
+        if c.get("independent") is True and " and " in common:
+            first = common.split(" and ")[0]
+            if first.isascii():
+                short.setdefault(first, set()).add(common)
     for name, owners in short.items():
         if len(owners) == 1 and name not in known:
             common = next(iter(owners))
