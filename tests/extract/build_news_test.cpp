@@ -452,6 +452,17 @@ TEST_F(BuildNewsTest, InvasionAndWarAreAttacks) {
   EXPECT_TRUE(find("Donald Trump", "attacked", "").empty());
 }
 
+// The wire services and broadcasters a news text cites are media organizations, however
+// briefly named ("(Reuters)", "told the AP").
+TEST_F(BuildNewsTest, NewsAgenciesAreMediaOrganizations) {
+  build("media.txt");
+  std::set<std::string> media;
+  for (const auto& e : facts_.entities) {
+    if (e.class_iri.find("MediaOrganization") != std::string::npos) media.insert(e.label);
+  }
+  EXPECT_EQ(media, (std::set<std::string>{"Associated Press", "CNN", "Reuters"}));
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {
