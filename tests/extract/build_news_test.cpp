@@ -463,6 +463,17 @@ TEST_F(BuildNewsTest, NewsAgenciesAreMediaOrganizations) {
   EXPECT_EQ(media, (std::set<std::string>{"Associated Press", "CNN", "Reuters"}));
 }
 
+// Sanctions in their news forms, and "its" is the international organization that is the
+// subject, not the country named before ("The European Union extended its sanctions").
+TEST_F(BuildNewsTest, SanctionsAndTheirSenders) {
+  build("sanctions.txt");
+  EXPECT_FALSE(find("United States", "sanctioned", "Russia").empty());
+  EXPECT_FALSE(find("European Union", "sanctioned", "Iran").empty());
+  EXPECT_TRUE(find("Russia", "sanctioned", "").empty());
+  EXPECT_FALSE(find("United States", "sanctioned", "North Korea").empty());
+  EXPECT_FALSE(find("Canada", "sanctioned", "Myanmar").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

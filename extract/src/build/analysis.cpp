@@ -1074,8 +1074,10 @@ class Analyzer {
         // keeps the nearest: "pressure Russia to cease its support").
         if (mm >= 0 && mentions_[static_cast<std::size_t>(mm)].cluster >= 0 &&
             (p == "its" || is_subject(mentions_[static_cast<std::size_t>(mm)]))) {
+          // Any actor but a person: a country, government, army or organization of any kind
+          // ("The European Union extended its sanctions").
           const Cluster& c = cl(mentions_[static_cast<std::size_t>(mm)].cluster);
-          if (c.cls == "Country" || c.cls == "Organization" || c.cls == "Government") {
+          if (c.cls != "Person" && c.cls != "Actor" && kActorClasses.count(c.cls) != 0) {
             bind(id, mentions_[static_cast<std::size_t>(mm)].cluster);
             return;
           }
