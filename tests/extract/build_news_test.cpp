@@ -233,7 +233,7 @@ TEST_F(BuildNewsTest, JsonLinesInputAndOutput) {
 }
 
 TEST_F(BuildNewsTest, OpenRelationsOnlyWhenAsked) {
-  auto article = read_article("date 2020-01-10 Paris\nFrance welcomed Germany on Friday.\n", "t");
+  auto article = read_article("date 2020-01-10 Paris\nFrance outpaced Germany on Friday.\n", "t");
   ASSERT_TRUE(article);
   const std::string related = std::string(vocab::kKgo) + "relatedTo";
   for (const auto& f : builder_->extract(*article).facts) EXPECT_NE(f.relation.predicate, related);
@@ -245,7 +245,7 @@ TEST_F(BuildNewsTest, OpenRelationsOnlyWhenAsked) {
   bool found = false;
   for (const auto& f : open->extract(*article).facts) {
     found = found || (f.relation.predicate == related &&
-                      f.relation.provenance.front().rule == "open:welcome");
+                      f.relation.provenance.front().rule == "open:outpace");
   }
   EXPECT_TRUE(found);
 }
@@ -472,6 +472,15 @@ TEST_F(BuildNewsTest, SanctionsAndTheirSenders) {
   EXPECT_TRUE(find("Russia", "sanctioned", "").empty());
   EXPECT_FALSE(find("United States", "sanctioned", "North Korea").empty());
   EXPECT_FALSE(find("Canada", "sanctioned", "Myanmar").empty());
+}
+
+// The ways news says that two leaders met: hosted, sat down with, welcomed, held a summit.
+TEST_F(BuildNewsTest, MeetingsInTheirNewsForms) {
+  build("meetings.txt");
+  EXPECT_FALSE(find("Vladimir Putin", "met", "Shinzo Abe").empty());
+  EXPECT_FALSE(find("Joe Biden", "met", "Xi Jinping").empty());
+  EXPECT_FALSE(find("Justin Trudeau", "met", "Narendra Modi").empty());
+  EXPECT_FALSE(find("Boris Johnson", "met", "Joe Biden").empty());
 }
 
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
