@@ -483,6 +483,15 @@ TEST_F(BuildNewsTest, MeetingsInTheirNewsForms) {
   EXPECT_FALSE(find("Boris Johnson", "met", "Joe Biden").empty());
 }
 
+// Aid is what one actor sends, pledges or provides to another; troops sent are no aid.
+TEST_F(BuildNewsTest, AidSentPledgedOrProvided) {
+  build("aid.txt");
+  EXPECT_FALSE(find("United States", "providedAidTo", "Ukraine").empty());
+  EXPECT_FALSE(find("Germany", "providedAidTo", "").empty());
+  EXPECT_FALSE(find("Japan", "providedAidTo", "Syria").empty());
+  EXPECT_TRUE(find("Russia", "providedAidTo", "").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1871,8 +1871,14 @@ class Analyzer {
         "hold",  "have",   "sign",   "conclude", "reach", "seal",    "strike",   "broker",
         "begin", "start",  "launch", "resume",   "make",  "declare", "announce", "hammer",
         "carry", "impose", "slap",   "level",    "place", "conduct", "stage",    "mount"};
+    // Aid is given: "Japan provided assistance to Syria", "sent weapons to Ukraine".
+    static const std::set<std::string_view> kGivingVerbs = {
+        "provide", "give",  "send",    "deliver", "supply", "donate", "ship",
+        "pledge",  "offer", "promise", "extend",  "grant",  "approve"};
+    const bool giving = tr.property == provided_aid_ && h >= 0 &&
+                        kGivingVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0;
     if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB" &&
-        kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0) {
+        (giving || kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0)) {
       subj = subjects(h);
       if (obj.empty()) obj = prep_objects(h, tr.preposition);
     }
@@ -2379,6 +2385,7 @@ class Analyzer {
   std::string met_ = kgo_ + "met";
   std::string denied_ = kgo_ + "denied";
   std::string discussed_ = kgo_ + "discussed";
+  std::string provided_aid_ = kgo_ + "providedAidTo";
   std::string related_to_ = kgo_ + "relatedTo";
   std::string has_participant_ = kgo_ + "hasParticipant";
   std::string event_place_ = kgo_ + "eventPlace";
