@@ -492,6 +492,13 @@ TEST_F(BuildNewsTest, AidSentPledgedOrProvided) {
   EXPECT_TRUE(find("Russia", "providedAidTo", "").empty());
 }
 
+// An object pronoun is never the subject of its own verb: in "Putin praised him", "him" is
+// the other man, here Trump.
+TEST_F(BuildNewsTest, ObjectPronounIsNotItsVerbsSubject) {
+  build("binding.txt");
+  EXPECT_FALSE(find("Vladimir Putin", "praised", "Donald Trump").empty());
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1022,7 +1022,10 @@ class Analyzer {
   // A subject, through name-internal links ("German Chancellor Angela Merkel") and
   // apposition; an apposition the parse hung on the noun of an "of" phrase ("The director of
   // the European Centre, Ina Kirsch, told") belongs to the noun that phrase modifies.
-  [[nodiscard]] bool is_subject(const Mention& cm) const {
+  [[nodiscard]] bool is_subject(const Mention& cm) const { return subject_of(cm) >= 0; }
+
+  // The word whose subject the mention is, or -1.
+  [[nodiscard]] int subject_of(const Mention& cm) const {
     int h = cm.head;
     bool appos = false;
     for (int k = 0; k < 5 && h >= 0 &&
@@ -1032,7 +1035,7 @@ class Analyzer {
       appos = dep(h) == "appos";
       h = head_[static_cast<std::size_t>(h)];
     }
-    return h >= 0 && has_rel(dep(h), "nsubj");
+    return h >= 0 && has_rel(dep(h), "nsubj") ? head_[static_cast<std::size_t>(h)] : -1;
   }
 
   void resolve_pronoun(int id) {
@@ -1145,6 +1148,9 @@ class Analyzer {
     // person before it in that sentence ("sermons in which he criticized"), then the nearest
     // subject of the sentences before (the person the text is about: "Ted Cruz took swipes
     // at Trump and Obama. He blasted ..."), then the nearest person.
+    const int own_verb = head_[static_cast<std::size_t>(m.head)];
+    const bool object_pronoun = own_verb >= 0 && (dep(m.head) == "obj" || dep(m.head) == "iobj" ||
+                                                  has_rel(dep(m.head), "obl"));
     for (const bool unknown_ok : {false, true}) {
       if (!female && unknown_ok) break;
       for (const int mode : {0, 1, 2, 3}) {
@@ -1155,6 +1161,8 @@ class Analyzer {
           }
           if (mode == 1 && cm.sentence != m.sentence) continue;
           if (!fits(cm.cluster, unknown_ok)) continue;
+          // An object pronoun is not the subject of its own verb ("Trump praised him").
+          if (object_pronoun && subject_of(cm) == own_verb) continue;
           // A person of unknown gender is taken only when it is a subject (salient), not a
           // possessor or object nearby ("... Trump's campaign for using her words").
           const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
