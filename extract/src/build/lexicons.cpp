@@ -77,7 +77,8 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
     lex.names[r[1]] = LexiconEntry{kind, r[2], r[3], r[4], r[5]};
   }
   // "Rodrigo Duterte" for the gazetteer's "Rodrigo Roa Duterte": first and last word of a
-  // longer name, when no other entry has that short form.
+  // longer name, when no entry of another person has that short form (the spelling without
+  // diacritics of the same person gives the same one: "Emmanuel Jean-Michel Frederic Macron").
   {
     std::unordered_map<std::string, const std::vector<std::string>*> short_forms;
     std::unordered_set<std::string> ambiguous;
@@ -87,7 +88,8 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       const auto last = r[1].rfind(' ');
       if (first == std::string::npos || first == last) continue;
       std::string short_form = r[1].substr(0, first) + r[1].substr(last);
-      if (!short_forms.emplace(short_form, &r).second) ambiguous.insert(short_form);
+      const auto [it, fresh] = short_forms.emplace(short_form, &r);
+      if (!fresh && (*it->second)[4] != r[4]) ambiguous.insert(short_form);
     }
     for (const auto& [short_form, row] : short_forms) {
       if (ambiguous.count(short_form) != 0 || lex.names.count(short_form) != 0) continue;
