@@ -343,6 +343,22 @@ TEST_F(BuildNewsTest, TurkeyIsTheCountry) {
   }
 }
 
+// "Emmanuel Macron" is the gazetteer's "Emmanuel Jean-Michel Frédéric Macron", whose
+// spelling without diacritics gives the same short form: still one person, still linked.
+TEST_F(BuildNewsTest, ShortFormOfANameWithDiacriticsStaysLinked) {
+  auto article =
+      read_article("date 2022-05-09 Berlin\nEmmanuel Macron arrived in Berlin on Monday.\n", "t");
+  ASSERT_TRUE(article);
+  facts_ = builder_->extract(*article);
+  bool linked = false;
+  for (const auto& e : facts_.entities) {
+    linked = linked || (e.label == "Emmanuel Macron" &&
+                        std::find(e.same_as.begin(), e.same_as.end(),
+                                  "http://www.wikidata.org/entity/Q3052772") != e.same_as.end());
+  }
+  EXPECT_TRUE(linked);
+}
+
 TEST_F(BuildNewsTest, HyphenatedWordsStayWholeInMentions) {
   auto article = read_article(
       "date 2017-07-07 Hamburg\n"
@@ -497,6 +513,14 @@ TEST_F(BuildNewsTest, AidSentPledgedOrProvided) {
 TEST_F(BuildNewsTest, ObjectPronounIsNotItsVerbsSubject) {
   build("binding.txt");
   EXPECT_FALSE(find("Vladimir Putin", "praised", "Donald Trump").empty());
+}
+
+// A main-clause subject pronoun takes no person from an adjunct before it: after "After a
+// dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
+TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {
+  build("adjunct.txt");
+  EXPECT_FALSE(find("Emmanuel Macron", "criticized", "Vladimir Putin").empty());
+  EXPECT_TRUE(find("Olaf Scholz", "criticized", "").empty());
 }
 
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every

@@ -1149,6 +1149,8 @@ class Analyzer {
     // subject of the sentences before (the person the text is about: "Ted Cruz took swipes
     // at Trump and Obama. He blasted ..."), then the nearest person.
     const int own_verb = head_[static_cast<std::size_t>(m.head)];
+    const bool main_subject = own_verb >= 0 && has_rel(dep(m.head), "nsubj") &&
+                              head_[static_cast<std::size_t>(own_verb)] < 0;
     const bool object_pronoun = own_verb >= 0 && (dep(m.head) == "obj" || dep(m.head) == "iobj" ||
                                                   has_rel(dep(m.head), "obl"));
     for (const bool unknown_ok : {false, true}) {
@@ -1159,7 +1161,9 @@ class Analyzer {
           if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
             continue;
           }
-          if (mode == 1 && cm.sentence != m.sentence) continue;
+          // A main-clause subject pronoun takes no person from an adjunct before it
+          // ("Placed under the care of a Dr. Bailey, he ..." is not Bailey).
+          if (mode == 1 && (cm.sentence != m.sentence || main_subject)) continue;
           if (!fits(cm.cluster, unknown_ok)) continue;
           // An object pronoun is not the subject of its own verb ("Trump praised him").
           if (object_pronoun && subject_of(cm) == own_verb) continue;
