@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pronoun resolution of `kg build` scored against GUM's coreference annotation.
 
-    python3 bench/coref_eval.py [KG_BINARY] [SHARED_DATA_DIR]
+    python3 bench/coref_eval.py [KG_BINARY] [SHARED_DATA_DIR] [--errors]
 
 Every GUM document (train and dev; nothing is trained on them) is written as one JSON Lines
 article, built with `kg build`, and each pronoun the builder binds to an entity is checked:
@@ -59,8 +59,10 @@ def read_doc(path):
 
 
 def main():
-    kg = sys.argv[1] if len(sys.argv) > 1 else "build/cli/kg"
-    data = sys.argv[2] if len(sys.argv) > 2 else "../shared/data"
+    show_errors = "--errors" in sys.argv
+    args = [a for a in sys.argv[1:] if a != "--errors"]
+    kg = args[0] if args else "build/cli/kg"
+    data = args[1] if len(args) > 1 else "../shared/data"
     gum = os.path.join(data, "ud_english_gum")
     files = sorted(os.path.join(gum, d, x) for d in ("train", "dev")
                    for x in os.listdir(os.path.join(gum, d)) if x.endswith(".conllu"))
@@ -70,7 +72,7 @@ def main():
             for path in files:
                 name = os.path.basename(path)[:-len(".conllu")]
                 text, tokens = read_doc(path)
-                docs[name] = tokens
+                docs[name] = (text, tokens)
                 out.write(json.dumps({"id": name, "date": "2020-01-01", "title": "",
                                       "text": text}) + "\n")
         subprocess.run([kg, "build", os.path.join(tmp, "gum.jsonl"), "-o", tmp, "-f", "jsonl",
@@ -82,7 +84,7 @@ def main():
                 mentions[d["doc"].rsplit("/", 1)[-1]].append(d)
     counts = collections.Counter()
     for name, ms in mentions.items():
-        tokens = docs[name]
+        text, tokens = docs[name]
 
         def chains(start, end):
             out = set()
@@ -98,6 +100,9 @@ def main():
         for m in ms:
             if m["kind"] == "pronoun":
                 right = bool(chains(m["start"], m["end"]) & named.get(m["entity"], set()))
+                if show_errors and not right:
+                    context = text[max(0, m["start"] - 160):m["start"]].replace("\n", " ")
+                    print(f"{name}: ...{context}[[{m['text']}]] -> {m['entity'].rsplit('/', 1)[-1]}")
                 for key in (m["text"].lower(), "all"):
                     counts[(key, right)] += 1
     print(f"GUM train+dev: {len(files)} documents")
