@@ -523,6 +523,20 @@ TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {
   EXPECT_TRUE(find("Olaf Scholz", "criticized", "").empty());
 }
 
+// An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
+// less certain than one that took place ("imposed sanctions").
+TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {
+  build("intent.txt");
+  const auto planned = find("European Union", "sanctioned", "Belarus");
+  const auto done = find("Canada", "sanctioned", "Iran");
+  const auto wanted = find("Germany", "met", "Poland");
+  ASSERT_EQ(planned.size(), 1U);
+  ASSERT_EQ(done.size(), 1U);
+  ASSERT_EQ(wanted.size(), 1U);
+  EXPECT_LT(planned.front()->relation.confidence, done.front()->relation.confidence);
+  EXPECT_LT(wanted.front()->relation.confidence, done.front()->relation.confidence);
+}
+
 // NIF 2.0: the document is the mentions' nif:Context, its nif:isString is the text, and every
 // mention's nif:anchorOf is the text between its offsets (counted in code points).
 TEST_F(BuildNewsTest, MentionOffsetsIndexTheContextString) {

@@ -1457,6 +1457,15 @@ class Analyzer {
     return {};
   }
 
+  // A verb that is only planned, wanted or threatened: "plans to impose", "wants to hold".
+  [[nodiscard]] bool intended(int v) const {
+    static const std::set<std::string_view> kIntent = {
+        "plan", "want",   "hope",    "intend",   "expect",   "try", "seek",
+        "aim",  "likely", "propose", "threaten", "consider", "vow", "prepare"};
+    const int h = head_[static_cast<std::size_t>(v)];
+    return h >= 0 && dep(v) == "xcomp" && kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0;
+  }
+
   [[nodiscard]] Clause clause_of(int t) const {
     Clause c;
     const auto tu = static_cast<std::size_t>(t);
@@ -1470,12 +1479,7 @@ class Analyzer {
         c.factor *= 0.6;
       }
     }
-    const int h = head_[tu];
-    if (h >= 0 && dep(t) == "xcomp") {
-      static const std::set<std::string_view> kIntent = {"plan",   "want", "hope", "intend",
-                                                         "expect", "try",  "seek", "likely"};
-      if (kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0) c.factor *= 0.6;
-    }
+    if (intended(t)) c.factor *= 0.6;
     c.date = date_near(t);
     // Attribution: the nearest speech verb whose clausal complement holds the trigger.
     int cur = t;
@@ -1889,8 +1893,10 @@ class Analyzer {
         "pledge",  "offer", "promise", "extend",  "grant",  "approve"};
     const bool giving = tr.property == provided_aid_ && h >= 0 &&
                         kGivingVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0;
+    bool light = false;
     if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB" &&
         (giving || kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0)) {
+      light = true;
       subj = subjects(h);
       if (obj.empty()) obj = prep_objects(h, tr.preposition);
     }
@@ -1898,8 +1904,10 @@ class Analyzer {
     // An event its governing verb calls off did not take place: "the White House canceled his
     // meeting with Duterte", "the talks were postponed" (negated, as a denial is; "did not
     // cancel" negates that again).
-    // The light verb's own negation is the event's: "X did not hold talks with Y".
+    // The light verb's own negation is the event's: "X did not hold talks with Y"; so is its
+    // intention: "X plans to impose sanctions on Y" is less certain than "X imposed".
     Clause c = clause;
+    if (light && intended(h)) c.factor *= 0.6;
     if (h >= 0 && upos(h) == "VERB" && (dep(t) == "obj" || has_rel(dep(t), "nsubj:pass"))) {
       static const std::set<std::string_view> kCallOff = {
           "cancel", "postpone", "scrap", "scuttle", "abandon", "shelve", "nix", "scrub", "axe"};
