@@ -207,6 +207,13 @@ class Analyzer {
     }
     return out;
   }
+  // A word of a title: one the ontology makes a role ("president") or one that stands in or
+  // before titles ("prime", "Sen.", "King").
+  [[nodiscard]] bool is_title(int k) const {
+    const auto ku = static_cast<std::size_t>(k);
+    return lex_.title_property.count(lem_[ku]) != 0 || lex_.title_extra.count(low_[ku]) != 0;
+  }
+
   [[nodiscard]] bool is_descendant(int t, int ancestor) const {
     for (int k = 0; t >= 0 && k < 64; ++k) {
       if (t == ancestor) return true;
@@ -353,10 +360,6 @@ class Analyzer {
       // starts after the last title word that a capitalised word follows ("Martin Luther
       // King Jr." keeps its "King").
       if (label == "PER") {
-        const auto is_title = [&](int k) {
-          const auto ku = static_cast<std::size_t>(k);
-          return lex_.title_property.count(lem_[ku]) != 0 || lex_.title_extra.count(low_[ku]) != 0;
-        };
         static const std::set<std::string_view> kSuffixes = {"jr.", "jr",  "sr.", "sr",
                                                              "ii",  "iii", "iv"};
         for (int k = e - 2; k >= b; --k) {
@@ -430,32 +433,20 @@ class Analyzer {
     // not write otherwise is title-cased ("SAN FRANCISCO" -> "San Francisco"). One word in
     // capitals stays as it is: it is more often an acronym ("NATO").
     {
-      const auto in_capitals = [](const std::string& x) {
-        std::size_t letters = 0;
-        for (const char ch : x) {
-          if (ch >= 'a' && ch <= 'z') return false;
-          letters += ch >= 'A' && ch <= 'Z' ? 1 : 0;
-        }
-        return letters >= 4;
-      };
       std::unordered_map<std::string, std::string> written;  // lower case -> mixed case
       for (const auto* list : {&lexical, &ner}) {
         for (const auto& c : *list) {
           const std::string text = text_of(c.begin, c.end);
-          if (!in_capitals(text)) written.emplace(lower(text), text);
+          if (Lexicons::title_cased_capitals(text).empty()) written.emplace(lower(text), text);
         }
       }
       for (auto& c : ner) {
-        if (!in_capitals(c.m.canonical)) continue;
+        std::string titled = Lexicons::title_cased_capitals(c.m.canonical);
+        if (titled.empty()) continue;
         if (const auto it = written.find(lower(c.m.canonical)); it != written.end()) {
           c.m.canonical = it->second;
         } else if (c.m.canonical.find(' ') != std::string::npos) {
-          std::string& t = c.m.canonical;
-          for (std::size_t k = 1; k < t.size(); ++k) {
-            const bool word_start = t[k - 1] == ' ' || t[k - 1] == '-';
-            if (!word_start && t[k] >= 'A' && t[k] <= 'Z')
-              t[k] = static_cast<char>(t[k] - 'A' + 'a');
-          }
+          c.m.canonical = std::move(titled);
         }
       }
     }
@@ -515,10 +506,9 @@ class Analyzer {
       // ("Ukrainian President Volodymyr Zelensky").
       const int run_end = e;
       int b = t;
-      while (b < e && (!norp_[static_cast<std::size_t>(b)].empty() ||
-                       lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0 ||
-                       lex_.title_property.count(lem_[static_cast<std::size_t>(b)]) != 0 ||
-                       lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0)) {
+      while (b < e &&
+             (!norp_[static_cast<std::size_t>(b)].empty() ||
+              lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0 || is_title(b))) {
         ++b;
       }
       if (b == e) {
@@ -1197,9 +1187,7 @@ class Analyzer {
         int k = mm.end;
         while (k < static_cast<int>(tok_.size()) &&
                sent_of_[static_cast<std::size_t>(k)] == mm.sentence &&
-               tok_mention_[static_cast<std::size_t>(k)] < 0 &&
-               (lex_.title_property.count(lem_[static_cast<std::size_t>(k)]) != 0 ||
-                lex_.title_extra.count(low_[static_cast<std::size_t>(k)]) != 0)) {
+               tok_mention_[static_cast<std::size_t>(k)] < 0 && is_title(k)) {
           ++k;
         }
         if (k > mm.end && k < static_cast<int>(tok_.size()) && is_descendant(k, t)) {
@@ -1274,8 +1262,7 @@ class Analyzer {
             }
             break;
           }
-          if (norp_[ku].empty() && lex_.title_property.count(lem_[ku]) == 0 &&
-              lex_.title_extra.count(low_[ku]) == 0) {
+          if (norp_[ku].empty() && !is_title(k)) {
             break;
           }
         }
@@ -1391,8 +1378,7 @@ class Analyzer {
         }
         const std::string& u = upos(k);
         const auto ku = static_cast<std::size_t>(k);
-        const bool title = !norp_[ku].empty() || lex_.title_property.count(lem_[ku]) != 0 ||
-                           lex_.title_extra.count(low_[ku]) != 0;
+        const bool title = !norp_[ku].empty() || is_title(k);
         if (u != "DET" && u != "ADJ" && u != "ADV" && !title) break;
       }
     }

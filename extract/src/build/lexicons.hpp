@@ -46,12 +46,22 @@ struct Lexicons {
   [[nodiscard]] const LexiconEntry* find_name(std::string_view surface) const {
     auto it = names.find(std::string(surface));
     if (it != names.end()) return &it->second;
+    const std::string title = title_cased_capitals(surface);
+    if (title.empty()) return nullptr;
+    it = names.find(title);
+    return it == names.end() ? nullptr : &it->second;
+  }
+
+  /// A form written in capitals (no lower-case letter, at least four capitals: shorter ones
+  /// are acronyms, "NATO" is listed as written) with each word title-cased ("NEW YORK" ->
+  /// "New York"); empty for any other form.
+  [[nodiscard]] static std::string title_cased_capitals(std::string_view surface) {
     std::size_t letters = 0;
     for (const char c : surface) {
-      if (c >= 'a' && c <= 'z') return nullptr;
+      if (c >= 'a' && c <= 'z') return {};
       letters += c >= 'A' && c <= 'Z';
     }
-    if (letters < 4) return nullptr;  // acronyms ("NATO") are listed as written
+    if (letters < 4) return {};
     std::string title(surface);
     for (std::size_t k = 1; k < title.size(); ++k) {
       const char before = title[k - 1];
@@ -59,8 +69,7 @@ struct Lexicons {
       if (!word_start && title[k] >= 'A' && title[k] <= 'Z')
         title[k] = static_cast<char>(title[k] - 'A' + 'a');
     }
-    it = names.find(title);
-    return it == names.end() ? nullptr : &it->second;
+    return title;
   }
 };
 
