@@ -141,16 +141,16 @@ def main():
             names.setdefault(name, set()).add(qid)
     # The spelling without diacritics is another surface form of the same politician, unless
     # it is another politician's name or the folded name of two.
+    folded_of = {qid: ascii_folded(name) for qid, (name, _) in people.items()}
     folded_names = {}
-    for qid, (name, country) in people.items():
-        folded = ascii_folded(name)
+    for qid, folded in folded_of.items():
         if folded:
             folded_names.setdefault(folded, set()).add(qid)
     for qid, (name, country) in people.items():
         if len(names[name]) != 1:
             continue  # two politicians share the name: the lexicon cannot tell them apart
         rows.add(("person", name, name, "Person", qid, country))
-        folded = ascii_folded(name)
+        folded = folded_of[qid]
         if folded and len(folded_names[folded]) == 1 and folded not in names:
             rows.add(("person", folded, name, "Person", qid, country))
     with open(out_path, "w", encoding="utf-8", newline="\n") as out:

@@ -1452,15 +1452,24 @@ class Analyzer {
     return h >= 0 && dep(v) == "xcomp" && kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0;
   }
 
-  [[nodiscard]] Clause clause_of(int t) const {
-    Clause c;
-    const auto tu = static_cast<std::size_t>(t);
-    for (int k : kids_[tu]) {
+  // A word negated by its own dependents: "not", "never", "n't", or the determiner "no".
+  [[nodiscard]] bool negated_word(int t) const {
+    for (int k : kids_[static_cast<std::size_t>(t)]) {
       const std::string& l = lem_[static_cast<std::size_t>(k)];
       if ((dep(k) == "advmod" || dep(k) == "neg" || dep(k) == "det") &&
           (l == "not" || l == "never" || l == "n't" || (l == "no" && dep(k) == "det"))) {
-        c.negated = true;
+        return true;
       }
+    }
+    return false;
+  }
+
+  [[nodiscard]] Clause clause_of(int t) const {
+    Clause c;
+    const auto tu = static_cast<std::size_t>(t);
+    c.negated = negated_word(t);
+    for (int k : kids_[tu]) {
+      const std::string& l = lem_[static_cast<std::size_t>(k)];
       if (dep(k) == "aux" && (l == "may" || l == "might" || l == "could" || l == "would")) {
         c.factor *= 0.6;
       }
@@ -1887,13 +1896,14 @@ class Analyzer {
       if (obj.empty()) obj = prep_objects(h, tr.preposition);
     }
     std::string r = rule + "/" + tr.preposition;
-    // An event its governing verb calls off did not take place: "the White House canceled his
-    // meeting with Duterte", "the talks were postponed" (negated, as a denial is; "did not
-    // cancel" negates that again).
-    // The light verb's own negation is the event's: "X did not hold talks with Y"; so is its
-    // intention: "X plans to impose sanctions on Y" is less certain than "X imposed".
+    // The light verb's intention is the event's: "X plans to impose sanctions on Y" is less
+    // certain than "X imposed".
     Clause c = clause;
     if (light && intended(h)) c.factor *= 0.6;
+    // An event its governing verb calls off did not take place: "the White House canceled his
+    // meeting with Duterte", "the talks were postponed" (negated, as a denial is; "did not
+    // cancel" negates that again). The light verb's own negation is the event's: "X did not
+    // hold talks with Y".
     if (h >= 0 && upos(h) == "VERB" && (dep(t) == "obj" || has_rel(dep(t), "nsubj:pass"))) {
       static const std::set<std::string_view> kCallOff = {
           "cancel", "postpone", "scrap", "scuttle", "abandon", "shelve", "nix", "scrub", "axe"};
@@ -1903,13 +1913,7 @@ class Analyzer {
         for (int p : children(h, "compound:prt"))
           off = off || low_[static_cast<std::size_t>(p)] == "off";
       }
-      bool verb_negated = false;
-      for (int k : kids_[hu]) {
-        const std::string& l = lem_[static_cast<std::size_t>(k)];
-        if ((dep(k) == "advmod" || dep(k) == "neg") && (l == "not" || l == "never" || l == "n't")) {
-          verb_negated = true;
-        }
-      }
+      const bool verb_negated = negated_word(h);
       if (off != verb_negated && (off || kLightVerbs.count(lem_[hu]) != 0)) c.negated = !c.negated;
       if (off) r += "+called-off";
     }
