@@ -88,6 +88,34 @@ bool is_email_or_url(std::string_view w) {
   return false;
 }
 
+// ASCII emoticons, which UD English keeps as one token (":)", ":-(", ";)", "=)", ":D", "(:",
+// "<3", "^_^"). Eyes ':' ';' '=', an optional nose '-' or tear '\'', then a mouth; or the
+// mirror image for bracket mouths. Letter and digit mouths (":D", ":P", ":3") only count
+// when `whole` (the emoticon stands alone between spaces), so that "Note:Do" is no face.
+bool is_emoticon(std::string_view w, bool whole) {
+  if (w == "<3" || w == "^_^" || w == "^^" || w == "-_-" || w == "^.^" || w == "o_O" ||
+      w == "O_o") {
+    return whole;
+  }
+  if (w.size() < 2 || w.size() > 3) return false;
+  const auto eyes = [](char c) { return c == ':' || c == ';' || c == '='; };
+  const auto nose = [](char c) { return c == '-' || c == '\'' || c == 'o'; };
+  const auto bracket = [](char c) {
+    return c == ')' || c == '(' || c == ']' || c == '[' || c == '/' || c == '|' || c == '*';
+  };
+  const auto letter = [](char c) {
+    return c == 'D' || c == 'P' || c == 'p' || c == 'O' || c == 'o' || c == 'S' || c == 's' ||
+           c == 'x' || c == 'X' || c == '3';
+  };
+  const auto mouth = [&](char c) { return bracket(c) || (whole && letter(c)); };
+  if (eyes(w.front())) {
+    if (w.size() == 2) return mouth(w[1]) || (whole && w == ":?");
+    return nose(w[1]) && w[1] != 'o' && mouth(w[2]);
+  }
+  // Mirrored: "(:", "(-:", ")':" are rare; only the two-character forms.
+  return w.size() == 2 && (w[0] == '(' || w[0] == ')') && eyes(w[1]) && whole;
+}
+
 // Abbreviations of English news text that keep their period whether or not the treebanks
 // showed them often enough to learn (AP style: titles, months, days, US states, company
 // words), as tokenizers' exception lists do. Titles stand before a name: a title followed
@@ -116,6 +144,27 @@ bool listed_abbreviation(std::string_view w) {
          std::find(kAbbreviations.begin(), kAbbreviations.end(), w) != kAbbreviations.end();
 }
 
+// Units that UD English splits off a number written against them ("650k" -> "650" "k",
+// "10am", "$5bn", "20km"), as tokenizers' unit lists do. Ordinals ("3rd") and decades
+// ("1990s") stay whole.
+constexpr std::array<std::string_view, 36> kUnits = {
+    "k",   "m",   "b",  "bn",  "mn",  "tn",  "am",   "pm",  "mm",   "cm",  "km", "kg",
+    "mg",  "ml",  "lb", "lbs", "ft",  "mph", "kph",  "kmh", "gb",   "mb",  "tb", "kb",
+    "ghz", "mhz", "kw", "mw",  "hrs", "hr",  "mins", "min", "secs", "yrs", "yr", "oz"};
+
+// Where a unit of kUnits begins in "650k" or "10PM" (digits, then the unit), or npos.
+std::size_t unit_start(std::string_view w) {
+  std::size_t i = 0;
+  while (i < w.size() && ((w[i] >= '0' && w[i] <= '9') ||
+                          ((w[i] == '.' || w[i] == ',') && i > 0 && i + 1 < w.size() &&
+                           w[i + 1] >= '0' && w[i + 1] <= '9'))) {
+    ++i;
+  }
+  if (i == 0 || i == w.size() || w[i - 1] < '0' || w[i - 1] > '9') return std::string_view::npos;
+  const std::string unit = detail::to_lower(w.substr(i));
+  return std::find(kUnits.begin(), kUnits.end(), unit) != kUnits.end() ? i : std::string_view::npos;
+}
+
 bool is_initials(std::string_view w) {
   // (L.)+ e.g. "U.S.", "p.m.", "J."
   std::size_t i = 0;
@@ -140,11 +189,17 @@ class ChunkSplitter {
     std::vector<std::pair<std::size_t, std::size_t>> tail;
     const std::string_view whole = text_.substr(s, t - s);
     if (is_email_or_url(whole)) {
+      // "<spahnn@hnks.com>", "(www.un.org)": brackets and quotes around it are tokens.
+      while (s + 1 < t &&
+             (text_[s] == '<' || text_[s] == '(' || text_[s] == '[' || text_[s] == '"')) {
+        emit(s, s + 1, false);
+        ++s;
+      }
       while (t > s + 1) {
         const std::size_t p = prev_cp_start(text_, t);
         const char32_t c = cp_at(text_, p).c;
         if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')' ||
-            c == '"' || c == '\'' || c == 0x201D || c == 0x2019) {
+            c == '>' || c == ']' || c == '"' || c == '\'' || c == 0x201D || c == 0x2019) {
           tail.emplace_back(p, t);
           t = p;
         } else {
@@ -155,12 +210,26 @@ class ChunkSplitter {
       for (auto it = tail.rbegin(); it != tail.rend(); ++it) emit(it->first, it->second, false);
       return;
     }
+    if (is_emoticon(whole, true)) {
+      emit(s, t, false);
+      return;
+    }
     // Leading punctuation, currency symbols, hashtags and mentions.
     while (s < t) {
       const Cp a = cp_at(text_, s);
       if (is_opening(a.c)) {
-        emit(s, s + a.len, false);
-        s += a.len;
+        // A run of one symbol is one token ("***", "<<"), as is PTB's opening "``".
+        std::size_t e = s + a.len;
+        if (a.c == '*' || a.c == '<') {
+          while (e < t && text_[e] == static_cast<char>(a.c)) ++e;
+        }
+        emit(s, e, false);
+        s = e;
+        continue;
+      }
+      if ((a.c == '`' || a.c == '\'') && s + 1 < t && text_[s + 1] == static_cast<char>(a.c)) {
+        emit(s, s + 2, false);
+        s += 2;
         continue;
       }
       if (a.c == '\'' || a.c == 0x2019) {
@@ -171,6 +240,11 @@ class ChunkSplitter {
         if (clitic || decade || t - s == a.len) break;
         emit(s, s + a.len, false);
         s += a.len;
+        continue;
+      }
+      if (a.c == '-' && s + 1 < t && detail::is_digit(cp_at(text_, s + 1).c)) {
+        emit(s, s + 1, false);  // "-2:30", "-0.39": UD English splits the sign off
+        ++s;
         continue;
       }
       if (is_dash(a.c) || (a.c == '-' && s + 1 < t && text_[s + 1] == '-')) {
@@ -221,6 +295,30 @@ class ChunkSplitter {
       const std::size_t p = prev_cp_start(text_, t);
       const char32_t c = cp_at(text_, p).c;
       if (p == s) break;
+      // A face after a word ("smoke-free:)").
+      if (const std::size_t n = emoticon_suffix(s, t)) {
+        tail.emplace_back(t - n, t);
+        t -= n;
+        continue;
+      }
+      // A mixed run of final punctuation is one token (".?", "?!", ",?"); a period that
+      // completes an abbreviation stays with it ("U.S.?" is "U.S." and "?").
+      if (c == '!' || c == '?' || c == '.') {
+        std::size_t q = t;
+        while (q > s && (text_[q - 1] == '.' || text_[q - 1] == '!' || text_[q - 1] == '?')) --q;
+        if (q > s + 1 && (text_[q - 1] == ',' || text_[q - 1] == ':') && text_[q] == '?') --q;
+        const std::string_view run = text_.substr(q, t - q);
+        const bool mixed =
+            run.size() >= 2 && run.find_first_not_of(run[0]) != std::string_view::npos;
+        if (mixed && run.find("..") == std::string_view::npos &&
+            run.find_first_of("!?") != std::string_view::npos) {
+          if (q == s) break;  // all punctuation: one token
+          if (run[0] == '.' && is_abbreviation(text_.substr(s, q + 1 - s))) ++q;
+          tail.emplace_back(q, t);
+          t = q;
+          continue;
+        }
+      }
       if (c == '!' || c == '?') {
         std::size_t q = p;
         while (q > s && (text_[q - 1] == '!' || text_[q - 1] == '?')) --q;
@@ -230,14 +328,27 @@ class ChunkSplitter {
         continue;
       }
       if (is_closing(c)) {
-        tail.emplace_back(p, t);
-        t = p;
+        // A run of one symbol is one token (">>", "***"), as is PTB's closing "''".
+        std::size_t q = p;
+        if (c == '*' || c == '>' || c == '\'') {
+          while (q > s && text_[q - 1] == static_cast<char>(c)) --q;
+          if (c == '\'' && t - q > 2) q = t - 2;
+          if (q == s) break;
+        }
+        tail.emplace_back(q, t);
+        t = q;
         continue;
       }
       if (c == '.') {
         std::size_t q = p;
         while (q > s && text_[q - 1] == '.') --q;
         if (q == s) break;  // all dots: one token
+        // "Inc.." is the abbreviation and a full stop.
+        if (t - q == 2 && is_abbreviation(text_.substr(s, q + 1 - s))) {
+          tail.emplace_back(q + 1, t);
+          t = q + 1;
+          continue;
+        }
         if (t - q >= 2) {
           tail.emplace_back(q, t);
           t = q;
@@ -290,6 +401,19 @@ class ChunkSplitter {
     std::size_t k = chunk_end;
     while (k < text_.size() && (text_[k] == ' ' || text_[k] == '\t')) ++k;
     return k > chunk_end && k < text_.size() && text_[k] >= '0' && text_[k] <= '9';
+  }
+
+  // Length of a face (":)", ";-)") that ends text_[s, t) right after a letter or final
+  // punctuation, or 0.
+  [[nodiscard]] std::size_t emoticon_suffix(std::size_t s, std::size_t t) const {
+    for (const std::size_t n : {std::size_t{3}, std::size_t{2}}) {
+      if (t < s + n + 1) continue;
+      if (!is_emoticon(text_.substr(t - n, n), false)) continue;
+      const std::size_t b = prev_cp_start(text_, t - n);
+      const char32_t before = cp_at(text_, b).c;
+      if (detail::is_letter_cp(before) || before == '.' || before == '!' || before == '?') return n;
+    }
+    return 0;
   }
 
   [[nodiscard]] bool is_abbreviation(std::string_view core) const {
@@ -345,10 +469,22 @@ class ChunkSplitter {
         seg = i;
         continue;
       }
-      if ((a.c == '/' || a.c == ',' || a.c == ';') && prev_letter && next_letter) {
+      // "b/c", "w/o", "s/he": a slash after a single letter is part of the word.
+      const bool letter_slash = a.c == '/' && i == seg + cp_at(text_, seg).len &&
+                                (i == s || !is_word_cp(cp_at(text_, prev_cp_start(text_, seg)).c));
+      if ((a.c == '/' || a.c == ',' || a.c == ';') && prev_letter && next_letter && !letter_slash) {
         flush(i);
         emit(i, i + a.len, false);
         i += a.len;
+        seg = i;
+        continue;
+      }
+      if (a.c == ')' && i + 1 < t && text_[i + 1] == '(') {
+        // "file.pdf)(See": the brackets between two parentheticals are tokens.
+        flush(i);
+        emit(i, i + 1, false);
+        emit(i + 1, i + 2, false);
+        i += 2;
         seg = i;
         continue;
       }
@@ -387,8 +523,20 @@ class ChunkSplitter {
     const std::string_view w = text_.substr(s, t - s);
     const std::string lower = detail::to_lower(detail::normalize_form(w));
     std::vector<std::size_t> cuts;  // code-point positions
+    if (const std::size_t u = unit_start(w); u != std::string_view::npos) {
+      emit(s, s + u, false);
+      emit(s + u, t, false);
+      return;
+    }
+    const auto nt = lower.size() > 3 && lower.ends_with("nt")
+                        ? m_.mwt.find(lower.substr(0, lower.size() - 2) + "n't")
+                        : m_.mwt.end();
     if (const auto it = m_.mwt.find(lower); it != m_.mwt.end()) {
       for (const auto c : it->second) cuts.push_back(c);
+    } else if (nt != m_.mwt.end() && nt->second.size() == 1 &&
+               static_cast<std::size_t>(nt->second[0]) + 2 <= detail::utf8_length(lower)) {
+      // "havent" as "haven't" is split: "have" "nt" (UD English splits such typos).
+      cuts.push_back(nt->second[0]);
     } else {
       const std::size_t n = detail::utf8_length(lower);
       const auto ends = [&](std::string_view suf) {
@@ -444,8 +592,10 @@ bool is_final_punct(std::string_view norm) {
                      [](char c) { return c == '.' || c == '!' || c == '?'; });
 }
 
+// Final punctuation, a word with a final period, or a face (":)" ends most sentences it
+// follows in the treebanks' web text).
 bool is_boundary_candidate(std::string_view norm) {
-  return is_final_punct(norm) || (norm.size() > 1 && norm.back() == '.');
+  return is_final_punct(norm) || (norm.size() > 1 && norm.back() == '.') || is_emoticon(norm, true);
 }
 
 bool is_closing_norm(std::string_view norm) {
@@ -536,11 +686,17 @@ std::vector<Token> Tokenizer::tokenize(std::string_view text, std::size_t begin,
       if (detail::is_space_cp(b.c) || detail::is_invisible_cp(b.c)) break;
       e += b.len;
     }
-    // "discuss.#G20Summit": a hashtag or mention glued to punctuation starts a new chunk.
+    // "discuss.#G20Summit": a hashtag or mention glued to punctuation starts a new chunk,
+    // but not the '@' of an address ("mayur...@yahoo.com"); and '<' before an address
+    // does ("Reynolds"<rreynol...@cogeco.ca>).
     std::size_t piece = i;
     for (std::size_t k = i + 1; k + 1 < e; ++k) {
       if ((text[k] == '#' || text[k] == '@') && std::strchr(".,;:!?)", text[k - 1]) != nullptr &&
-          is_word_cp(cp_at(text, k + 1).c)) {
+          is_word_cp(cp_at(text, k + 1).c) &&
+          !(text[k] == '@' && is_email_or_url(text.substr(piece, e - piece)))) {
+        splitter.split(piece, k);
+        piece = k;
+      } else if (text[k] == '<' && k > piece && is_email_or_url(text.substr(k + 1, e - k - 1))) {
         splitter.split(piece, k);
         piece = k;
       }

@@ -113,6 +113,56 @@ TEST_F(TokenizerTest, DashesAndQuotes) {
             (Words{"a", "\xE2\x80\x9C", "very", "robust", "\xE2\x80\x9D", "exchange"}));
 }
 
+TEST_F(TokenizerTest, WebTextFacesAndSymbolRunsAreOneToken) {
+  EXPECT_EQ(words("nice :) and :-( ok ;) :D"),
+            (Words{"nice", ":)", "and", ":-(", "ok", ";)", ":D"}));
+  EXPECT_EQ(words("be smoke-free:)"), (Words{"be", "smoke", "-", "free", ":)"}));
+  // A bracket after a digit is no face, nor is a letter after a colon unless it stands alone.
+  EXPECT_EQ(words("(see 8)"), (Words{"(", "see", "8", ")"}));
+  EXPECT_NE(words("it:D").back(), ":D");
+  EXPECT_EQ(words("****** and <<quote>> ***"),
+            (Words{"******", "and", "<<", "quote", ">>", "***"}));
+  EXPECT_EQ(words("He said ''no'' and ``yes''"),
+            (Words{"He", "said", "''", "no", "''", "and", "``", "yes", "''"}));
+}
+
+TEST_F(TokenizerTest, MixedFinalPunctuationIsOneToken) {
+  EXPECT_EQ(words("really.? yes?! what,?"), (Words{"really", ".?", "yes", "?!", "what", ",?"}));
+  EXPECT_EQ(words("Dial:? 203"), (Words{"Dial", ":?", "203"}));
+  // An ellipsis stays apart from the question mark, and an abbreviation keeps its period.
+  EXPECT_EQ(words("so...?"), (Words{"so", "...", "?"}));
+  EXPECT_EQ(words("the U.S.? etc., and CCNG, Inc.. On"),
+            (Words{"the", "U.S.", "?", "etc.", ",", "and", "CCNG", ",", "Inc.", ".", "On"}));
+}
+
+TEST_F(TokenizerTest, AddressesInBracketsAndTruncatedAddresses) {
+  EXPECT_EQ(words("\"Les Spahnn\" <spahnn@hnks.com> wrote"),
+            (Words{"\"", "Les", "Spahnn", "\"", "<", "spahnn@hnks.com", ">", "wrote"}));
+  EXPECT_EQ(words("\"Ryan Reynolds\"<rreynol...@cogeco.ca> Groups"),
+            (Words{"\"", "Ryan", "Reynolds", "\"", "<", "rreynol...@cogeco.ca", ">", "Groups"}));
+  EXPECT_EQ(words("write mayur...@yahoo.com now"), (Words{"write", "mayur...@yahoo.com", "now"}));
+  EXPECT_EQ(words("file.pdf)(See attached"), (Words{"file.pdf", ")", "(", "See", "attached"}));
+}
+
+TEST_F(TokenizerTest, UnitsSignsSlashesAndMissingApostrophes) {
+  EXPECT_EQ(words("650k at 10am for $5bn, 20km"),
+            (Words{"650", "k", "at", "10", "am", "for", "$", "5", "bn", ",", "20", "km"}));
+  // Ordinals, decades and numbers with other letters stay whole.
+  EXPECT_EQ(words("3rd in the 1990s on G20"), (Words{"3rd", "in", "the", "1990s", "on", "G20"}));
+  EXPECT_EQ(words("from 1:30 -2:30"), (Words{"from", "1:30", "-", "2:30"}));
+  EXPECT_EQ(words("b/c w/o s/he and/or"), (Words{"b/c", "w/o", "s/he", "and", "/", "or"}));
+  // A contraction written without its apostrophe splits as the one with it does.
+  EXPECT_EQ(words("havent seen"), (Words{"have", "nt", "seen"}));
+  EXPECT_EQ(words("doesnt care"), (Words{"does", "nt", "care"}));
+  EXPECT_EQ(words("the want ad"), (Words{"the", "want", "ad"}));
+}
+
+TEST_F(TokenizerTest, AFaceCanEndASentence) {
+  const auto s = sentences("I passed my exam :) Now I have a job.");
+  ASSERT_EQ(s.size(), 2U);
+  EXPECT_EQ(s[0], "I passed my exam :)");
+}
+
 TEST_F(TokenizerTest, SplitsSentencesButNotAfterTitles) {
   const auto s = sentences("Dr. Smith met Mr. Jones at 2 p.m. on Friday. Then they left.");
   ASSERT_EQ(s.size(), 2U);
