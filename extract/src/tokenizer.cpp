@@ -152,12 +152,13 @@ constexpr std::array<std::string_view, 36> kUnits = {
     "mg",  "ml",  "lb", "lbs", "ft",  "mph", "kph",  "kmh", "gb",   "mb",  "tb", "kb",
     "ghz", "mhz", "kw", "mw",  "hrs", "hr",  "mins", "min", "secs", "yrs", "yr", "oz"};
 
-// Where a unit of kUnits begins in "650k" or "10PM" (digits, then the unit), or npos.
+// Where a unit of kUnits begins in "650k", "10PM" or "3:30pm" (digits, then the unit), or
+// npos.
 std::size_t unit_start(std::string_view w) {
   std::size_t i = 0;
   while (i < w.size() && ((w[i] >= '0' && w[i] <= '9') ||
-                          ((w[i] == '.' || w[i] == ',') && i > 0 && i + 1 < w.size() &&
-                           w[i + 1] >= '0' && w[i + 1] <= '9'))) {
+                          ((w[i] == '.' || w[i] == ',' || w[i] == ':') && i > 0 &&
+                           i + 1 < w.size() && w[i + 1] >= '0' && w[i + 1] <= '9'))) {
     ++i;
   }
   if (i == 0 || i == w.size() || w[i - 1] < '0' || w[i - 1] > '9') return std::string_view::npos;

@@ -145,6 +145,7 @@ TEST_F(TokenizerTest, AddressesInBracketsAndTruncatedAddresses) {
 }
 
 TEST_F(TokenizerTest, UnitsSignsSlashesAndMissingApostrophes) {
+  EXPECT_EQ(words("at 3:30pm"), (Words{"at", "3:30", "pm"}));
   EXPECT_EQ(words("650k at 10am for $5bn, 20km"),
             (Words{"650", "k", "at", "10", "am", "for", "$", "5", "bn", ",", "20", "km"}));
   // Ordinals, decades and numbers with other letters stay whole.
