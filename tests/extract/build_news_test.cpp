@@ -422,6 +422,32 @@ TEST_F(BuildNewsTest, CalledOffMeetingIsNegated) {
   EXPECT_FALSE(negated("Justin Trudeau", "Theresa May")) << "held talks";
 }
 
+// What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
+// criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
+// not happen is no meeting event; a negated refusal negates nothing.
+TEST_F(BuildNewsTest, RefusedActsAreNegated) {
+  build("refusal.txt");
+  const auto negated = [&](const std::string& a, const std::string& p, const std::string& b) {
+    const auto f = find(a, p, b);
+    EXPECT_EQ(f.size(), 1U) << a << " " << p << " " << b;
+    return !f.empty() && f.front()->relation.negated;
+  };
+  EXPECT_TRUE(negated("Angela Merkel", "met", "Viktor Orban")) << "refused to meet";
+  EXPECT_TRUE(negated("Emmanuel Macron", "criticized", "Donald Trump")) << "declined to";
+  EXPECT_FALSE(negated("Recep Tayyip Erdogan", "met", "Giuseppe Conte")) << "did not refuse";
+  EXPECT_TRUE(negated("Iran", "signedAgreementWith", "Saudi Arabia")) << "failed to reach";
+  EXPECT_TRUE(negated("Narendra Modi", "met", "Imran Khan")) << "refused to hold talks";
+  EXPECT_FALSE(negated("Justin Trudeau", "met", "Theresa May"));
+  // Events only for the meetings that took place ("failed to reach an agreement" leaves a
+  // negated participation of Iran).
+  std::set<std::string> met_in_events;
+  for (const auto* f : find("", "hasParticipant", "")) {
+    if (!f->relation.negated) met_in_events.insert(label(f->object));
+  }
+  EXPECT_EQ(met_in_events, (std::set<std::string>{"Recep Tayyip Erdogan", "Giuseppe Conte",
+                                                  "Justin Trudeau", "Theresa May"}));
+}
+
 // Titles of office and rank, with what qualifies them, are no part of the name ("UN
 // Ambassador Liu Jieyi", "Sen. John McCain", "Crown Prince Mohammed bin Salman"), a name that
 // ends in a title word keeps it ("Martin Luther King Jr."), and the person, not the

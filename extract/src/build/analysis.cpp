@@ -1452,6 +1452,23 @@ class Analyzer {
     return h >= 0 && dep(v) == "xcomp" && kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0;
   }
 
+  // A verb whose governing verb says it did not happen: "refused to meet", "declined to
+  // indict", "failed to reach", "avoided meeting", "refrained from attacking". A negated
+  // refusal ("did not refuse to meet") says nothing of the kind.
+  [[nodiscard]] bool refused(int v) const {
+    static const std::set<std::string_view> kRefuse = {"refuse", "decline", "fail", "neglect",
+                                                       "avoid"};
+    const int h = head_[static_cast<std::size_t>(v)];
+    if (h < 0 || negated_word(h)) return false;
+    const std::string& l = lem_[static_cast<std::size_t>(h)];
+    if (dep(v) == "xcomp" && kRefuse.count(l) != 0) return true;
+    if (l != "refrain" || dep(v) != "advcl") return false;
+    for (int m : children(v, "mark")) {
+      if (low_[static_cast<std::size_t>(m)] == "from") return true;
+    }
+    return false;
+  }
+
   // A word negated by its own dependents: "not", "never", "n't", or the determiner "no".
   [[nodiscard]] bool negated_word(int t) const {
     for (int k : kids_[static_cast<std::size_t>(t)]) {
@@ -1467,7 +1484,7 @@ class Analyzer {
   [[nodiscard]] Clause clause_of(int t) const {
     Clause c;
     const auto tu = static_cast<std::size_t>(t);
-    c.negated = negated_word(t);
+    c.negated = negated_word(t) != refused(t);
     for (int k : kids_[tu]) {
       const std::string& l = lem_[static_cast<std::size_t>(k)];
       if (dep(k) == "aux" && (l == "may" || l == "might" || l == "could" || l == "would")) {
@@ -1580,7 +1597,9 @@ class Analyzer {
         const bool added =
             add_fact(s.cluster, predicate, o.cluster, trigger, surface ? rule + "+order" : rule,
                      surface ? conf * 0.7 : conf, clause, s.mention, o.mention);
-        if (added && predicate == met_) meeting_for(s.cluster, o.cluster, trigger, clause);
+        if (added && predicate == met_ && !clause.negated) {
+          meeting_for(s.cluster, o.cluster, trigger, clause);
+        }
       }
     }
   }
@@ -1593,7 +1612,8 @@ class Analyzer {
         if (parties[a].cluster == parties[b].cluster) continue;
         const bool added = add_fact(parties[a].cluster, predicate, parties[b].cluster, trigger,
                                     rule, conf, clause, parties[a].mention, parties[b].mention);
-        if (added && predicate == met_) {
+        // A meeting that did not take place ("refused to meet") is no meeting event.
+        if (added && predicate == met_ && !clause.negated) {
           meeting_for(parties[a].cluster, parties[b].cluster, trigger, clause);
         }
       }
@@ -1900,6 +1920,7 @@ class Analyzer {
     // certain than "X imposed".
     Clause c = clause;
     if (light && intended(h)) c.factor *= 0.6;
+    if (light && refused(h)) c.negated = !c.negated;  // "refused to hold talks with"
     // An event its governing verb calls off did not take place: "the White House canceled his
     // meeting with Duterte", "the talks were postponed" (negated, as a denial is; "did not
     // cancel" negates that again). The light verb's own negation is the event's: "X did not
