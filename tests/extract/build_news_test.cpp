@@ -438,6 +438,8 @@ TEST_F(BuildNewsTest, RefusedActsAreNegated) {
   EXPECT_TRUE(negated("Iran", "signedAgreementWith", "Saudi Arabia")) << "failed to reach";
   EXPECT_TRUE(negated("Narendra Modi", "met", "Imran Khan")) << "refused to hold talks";
   EXPECT_FALSE(negated("Justin Trudeau", "met", "Theresa May"));
+  EXPECT_TRUE(negated("Russia", "attacked", "Ukraine")) << "refrained from";
+  EXPECT_TRUE(negated("European Union", "criticized", "China")) << "avoided";
   // Events only for the meetings that took place ("failed to reach an agreement" leaves a
   // negated participation of Iran).
   std::set<std::string> met_in_events;
