@@ -640,12 +640,53 @@ void boundary_features(const std::vector<std::string_view>& norms, std::size_t i
   add("ps", detail::word_shape(i > 0 ? norms[i - 1] : std::string_view()));
 }
 
-// Closing quotes/brackets written right after the candidate belong to its sentence;
-// attached[k] says no space separates word k from word k+1.
+// Which words close a quotation or bracket that is open before them in their paragraph: a
+// right double quotation mark always; a straight double quote ('"', "''") when an odd number
+// of them came before it, unless it is written against the next word after a space; ')' and
+// ']' when a bracket is open. `forms` are the words as written, attached[k] says no space
+// separates word k from word k+1, `paragraph[k]` says word k begins a paragraph.
+std::vector<char> closing_words(const std::vector<std::string_view>& forms,
+                                const std::vector<char>& attached,
+                                const std::vector<char>& paragraph) {
+  std::vector<char> out(forms.size(), 0);
+  bool quote_open = false;
+  int depth = 0;
+  for (std::size_t k = 0; k < forms.size(); ++k) {
+    if (paragraph[k]) {
+      quote_open = false;
+      depth = 0;
+    }
+    const std::string_view f = forms[k];
+    if (f == "\xE2\x80\x9D") {
+      out[k] = 1;
+    } else if (f == "\"" || f == "''") {
+      // One written against the next word after a space opens a quotation ("say? "THE").
+      const bool opens = k > 0 && !attached[k - 1] && attached[k];
+      out[k] = quote_open && !opens ? 1 : 0;
+      quote_open = !out[k];
+    } else if (f == "``") {
+      quote_open = true;
+    } else if (f == "(" || f == "[") {
+      ++depth;
+    } else if ((f == ")" || f == "]") && depth > 0) {
+      out[k] = 1;
+      --depth;
+    }
+  }
+  return out;
+}
+
+// Closing quotes/brackets after the candidate belong to its sentence: those written right
+// after it (attached[k] says no space separates word k from word k+1), and, after a space,
+// those that close what was opened before them (closes[k], closing_words): "... laws . )",
+// "... off you . ”" in text whose punctuation stands apart.
 std::size_t extend_closing(const std::vector<std::string_view>& norms,
-                           const std::vector<char>& attached, std::size_t i) {
+                           const std::vector<char>& attached, const std::vector<char>& closes,
+                           std::size_t i) {
   std::size_t j = i;
-  while (j + 1 < norms.size() && attached[j] && is_closing_norm(norms[j + 1])) ++j;
+  while (j + 1 < norms.size() && (attached[j] || closes[j + 1]) && is_closing_norm(norms[j + 1])) {
+    ++j;
+  }
   return j;
 }
 
@@ -712,13 +753,23 @@ void Tokenizer::process(Document& doc) const {
   const std::string& text = doc.text();
   auto tokens = tokenize(text, doc.begin(), text.size());
   std::vector<std::string_view> norms;  // views of the tokens' forms, which stay put
+  std::vector<std::string_view> forms;  // the tokens as written
   std::vector<char> attached;
+  std::vector<char> paragraph;
   norms.reserve(tokens.size());
+  forms.reserve(tokens.size());
   attached.reserve(tokens.size());
-  for (const auto& t : tokens) {
+  paragraph.reserve(tokens.size());
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const auto& t = tokens[k];
     norms.push_back(t.norm);
+    forms.push_back(std::string_view(text).substr(t.start, t.end - t.start));
     attached.push_back(t.space_after ? 0 : 1);
+    int nl = 0;
+    for (std::size_t c = k > 0 ? tokens[k - 1].end : 0; c < t.start; ++c) nl += text[c] == '\n';
+    paragraph.push_back(k == 0 || nl >= 2 ? 1 : 0);
   }
+  const std::vector<char> closes = closing_words(forms, attached, paragraph);
   std::vector<Sentence> sentences;
   std::vector<std::uint64_t> feats;
   std::vector<float> buf;
@@ -761,7 +812,7 @@ void Tokenizer::process(Document& doc) const {
       continue;
     }
     if (!is_boundary_candidate(norms[i])) continue;
-    const std::size_t j = extend_closing(norms, attached, i);
+    const std::size_t j = extend_closing(norms, attached, closes, i);
     if (j + 1 >= tokens.size()) continue;  // document end closes it
     if (j == i && listed_title(norms[i]) && first_class(norms[i + 1]) == 'U') continue;
     if (j == i && !is_final_punct(norms[i]) &&
@@ -896,20 +947,28 @@ Tokenizer Tokenizer::train(const std::vector<std::vector<ConlluSentence>>& docum
   std::vector<Example> examples;
   for (const auto& doc : documents) {
     std::vector<std::string> norms;
+    std::vector<std::string_view> forms;
     std::vector<char> ends;
     std::vector<char> attached;
+    std::vector<char> paragraph;
     for (const auto& s : doc) {
+      bool newpar = forms.empty();
+      for (const auto& c : s.comments) newpar = newpar || c.rfind("# newpar", 0) == 0;
       for (const auto& t : s.tokens) {
         norms.push_back(detail::normalize_form(t.form));
+        forms.push_back(t.form);
         ends.push_back(0);
         attached.push_back(space_after(t) ? 0 : 1);
+        paragraph.push_back(newpar ? 1 : 0);
+        newpar = false;
       }
       if (!ends.empty()) ends.back() = 1;
     }
     const std::vector<std::string_view> views(norms.begin(), norms.end());
+    const std::vector<char> closes = closing_words(forms, attached, paragraph);
     for (std::size_t i = 0; i + 1 < views.size(); ++i) {
       if (!is_boundary_candidate(views[i])) continue;
-      const std::size_t j = extend_closing(views, attached, i);
+      const std::size_t j = extend_closing(views, attached, closes, i);
       if (j + 1 >= views.size()) continue;
       Example ex;
       boundary_features(views, i, j, ex.feats);

@@ -158,6 +158,24 @@ TEST_F(TokenizerTest, UnitsSignsSlashesAndMissingApostrophes) {
   EXPECT_EQ(words("the want ad"), (Words{"the", "want", "ad"}));
 }
 
+// In text whose punctuation stands apart (tokenized news), a closing quote or bracket after a
+// space still ends the sentence it closes; a quote written against the next word opens one.
+TEST_F(TokenizerTest, ClosingQuoteAfterASpaceStaysWithItsSentence) {
+  auto s = sentences(
+      "Obama called ISIS \xE2\x80\x9C junior varsity . \xE2\x80\x9D He later changed his mind .");
+  ASSERT_EQ(s.size(), 2U);
+  EXPECT_EQ(s[1], "He later changed his mind .");
+  s = sentences("He said \" we are not giving up . \" Then he left .");
+  ASSERT_EQ(s.size(), 2U);
+  EXPECT_EQ(s[1], "Then he left .");
+  s = sentences("Bush enacted laws ( and Clinton signed them . ) There is no reason to doubt it .");
+  ASSERT_EQ(s.size(), 2U);
+  EXPECT_EQ(s[1], "There is no reason to doubt it .");
+  s = sentences("What will the theme say? \"The President agrees.\" He left.");
+  ASSERT_EQ(s.size(), 3U);
+  EXPECT_EQ(s[1], "\"The President agrees.\"");
+}
+
 TEST_F(TokenizerTest, AFaceCanEndASentence) {
   const auto s = sentences("I passed my exam :) Now I have a job.");
   ASSERT_EQ(s.size(), 2U);
