@@ -74,9 +74,28 @@ std::string digit_key(std::string_view lower) {
   return out;
 }
 
+// "pic.twitter.com/LjBGjCo80l", "archive.today/gsnio": a host name of lower-case labels
+// joined by dots, its last label all letters, then a path.
+bool is_host_and_path(std::string_view w) {
+  const auto slash = w.find('/');
+  if (slash == std::string_view::npos || slash + 1 >= w.size()) return false;
+  const std::string_view host = w.substr(0, slash);
+  const auto dot = host.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || host.size() - dot - 1 < 2) return false;
+  for (std::size_t k = 0; k < host.size(); ++k) {
+    const char c = host[k];
+    const bool lower = c >= 'a' && c <= 'z';
+    const bool ok = lower || (c >= '0' && c <= '9' && k < dot) || (c == '-' && k < dot) ||
+                    (c == '.' && k > 0 && host[k - 1] != '.');
+    if (!ok) return false;
+    if (k > dot && !lower) return false;
+  }
+  return true;
+}
+
 bool is_email_or_url(std::string_view w) {
   if (w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.") ||
-      w.starts_with("ftp://")) {
+      w.starts_with("ftp://") || is_host_and_path(w)) {
     return true;
   }
   const auto at = w.find('@');

@@ -141,6 +141,9 @@ TEST_F(TokenizerTest, AddressesInBracketsAndTruncatedAddresses) {
   EXPECT_EQ(words("\"Ryan Reynolds\"<rreynol...@cogeco.ca> Groups"),
             (Words{"\"", "Ryan", "Reynolds", "\"", "<", "rreynol...@cogeco.ca", ">", "Groups"}));
   EXPECT_EQ(words("write mayur...@yahoo.com now"), (Words{"write", "mayur...@yahoo.com", "now"}));
+  EXPECT_EQ(words("see pic.twitter.com/LjBGjCo80l and archive.today/gsnio."),
+            (Words{"see", "pic.twitter.com/LjBGjCo80l", "and", "archive.today/gsnio", "."}));
+  EXPECT_EQ(words("in km/h"), (Words{"in", "km", "/", "h"}));
   EXPECT_EQ(words("file.pdf)(See attached"), (Words{"file.pdf", ")", "(", "See", "attached"}));
 }
 
