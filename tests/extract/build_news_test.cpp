@@ -422,6 +422,22 @@ TEST_F(BuildNewsTest, CalledOffMeetingIsNegated) {
   EXPECT_FALSE(negated("Justin Trudeau", "Theresa May")) << "held talks";
 }
 
+// Tokenized news (punctuation and hyphens stand apart): a name keeps its hyphens, and a
+// closing quote after a space ends its sentence, so the next one is read on its own.
+TEST_F(BuildNewsTest, TokenizedNewsKeepsNamesWhole) {
+  build("tokenized.txt");
+  EXPECT_FALSE(find("Bashar al-Assad", "met", "Vladimir Putin").empty());
+  for (const auto& e : facts_.entities) {
+    EXPECT_EQ(e.label.find(" - "), std::string::npos) << e.label;
+  }
+  const auto thanked = find("Bashar al-Assad", "praised", "Vladimir Putin");
+  ASSERT_FALSE(thanked.empty());
+  for (const auto* f : thanked) {
+    EXPECT_EQ(f->relation.provenance.front().evidence,
+              "Assad thanked Putin for the Su - 24 jets .");
+  }
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

@@ -241,10 +241,26 @@ class Analyzer {
     }
     return out;
   }
-  [[nodiscard]] std::string text_of(int b, int e) const {  // normalised words [b, e)
+  // Normalised words [b, e) as written, but for a hyphen that tokenized text spaced inside a
+  // name ("Bashar al - Assad", "Su - 24"): "Bashar al-Assad".
+  [[nodiscard]] std::string text_of(int b, int e) const {
+    const auto spaced_hyphen = [&](int k) {
+      if (k <= b || k + 1 >= e) return false;
+      const auto& t = tok_[static_cast<std::size_t>(k)];
+      const auto& prev = tok_[static_cast<std::size_t>(k - 1)];
+      const auto word = [](const std::string& w) {
+        return !w.empty() && (std::isalnum(static_cast<unsigned char>(w.front())) != 0 ||
+                              (static_cast<unsigned char>(w.front()) & 0x80) != 0);
+      };
+      return t.norm == "-" && prev.space_after && t.space_after && word(prev.norm) &&
+             word(tok_[static_cast<std::size_t>(k + 1)].norm);
+    };
     std::string out;
     for (int k = b; k < e; ++k) {
-      if (k > b && tok_[static_cast<std::size_t>(k - 1)].space_after) out += ' ';
+      if (k > b && tok_[static_cast<std::size_t>(k - 1)].space_after && !spaced_hyphen(k) &&
+          !spaced_hyphen(k - 1)) {
+        out += ' ';
+      }
       out += tok_[static_cast<std::size_t>(k)].norm;
     }
     return out;
