@@ -490,8 +490,9 @@ class ChunkSplitter {
         continue;
       }
       // "b/c", "w/o", "s/he": a slash after a single letter is part of the word.
-      const bool letter_slash = a.c == '/' && i == seg + cp_at(text_, seg).len &&
-                                (i == s || !is_word_cp(cp_at(text_, prev_cp_start(text_, seg)).c));
+      const bool letter_slash =
+          a.c == '/' && i == seg + cp_at(text_, seg).len &&
+          (seg == s || !is_word_cp(cp_at(text_, prev_cp_start(text_, seg)).c));
       if ((a.c == '/' || a.c == ',' || a.c == ';') && prev_letter && next_letter && !letter_slash) {
         flush(i);
         emit(i, i + a.len, false);
