@@ -438,6 +438,18 @@ TEST_F(BuildNewsTest, TokenizedNewsKeepsNamesWhole) {
   }
 }
 
+// A participle written right after a noun is that noun's ("a group supporting Fiorina" is
+// not Thiel's support), even where the parse hangs it on the verb; one set off by a comma, or
+// after a time ("spent the week criticizing"), shares the clause's subject.
+TEST_F(BuildNewsTest, ParticipleAfterANounIsThatNouns) {
+  build("participle.txt");
+  EXPECT_TRUE(find("Peter Thiel", "backs", "Carly Fiorina").empty());
+  EXPECT_FALSE(find("Donald Trump", "criticized", "Hillary Clinton").empty());
+  EXPECT_FALSE(find("Angela Merkel", "criticized", "Vladimir Putin").empty());
+  EXPECT_FALSE(find("rebels", "attacked", "Bashar al-Assad").empty());
+  EXPECT_TRUE(find("European Union", "attacked", "").empty());
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

@@ -1331,7 +1331,21 @@ class Analyzer {
       } else if (has_rel(d, "conj") && (upos(h) == "VERB" || upos(h) == "AUX")) {
         out = subjects(h, depth + 1);
       } else if (d == "advcl" && tok_[tu].xpos == "VBG") {
-        out = subjects(h, depth + 1);
+        // "donated $2 million to a group supporting Fiorina": a participle written right
+        // after a noun of its governing clause (no comma) is that noun's, whatever the parse
+        // attached it to; only a participle that stands apart ("..., criticizing Obama")
+        // shares the clause's subject, as does one after a time ("spent the year reeling").
+        const int before = t - 1;
+        const auto bu = static_cast<std::size_t>(std::max(before, 0));
+        const bool after_noun =
+            before >= 0 && (upos(before) == "NOUN" || upos(before) == "PROPN") &&
+            sent_of_[bu] == sent_of_[tu] && head_[bu] != t && !is_temporal(before) &&
+            (dep(before) == "obj" || has_rel(dep(before), "obl") || has_rel(dep(before), "nmod"));
+        if (after_noun) {
+          resolve_token(before, out);
+        } else {
+          out = subjects(h, depth + 1);
+        }
       } else if (d == "acl" || d == "amod" || d == "acl:relcl") {
         resolve_token(h, out);
       }
