@@ -450,6 +450,15 @@ TEST_F(BuildNewsTest, ParticipleAfterANounIsThatNouns) {
   EXPECT_TRUE(find("European Union", "attacked", "").empty());
 }
 
+// One addresses an audience (a person, the media, an organization), but a country as a topic.
+TEST_F(BuildNewsTest, AddressingAnAudienceIsNoDiscussion) {
+  build("address.txt");
+  EXPECT_TRUE(find("Sebastian Coe", "discussed", "").empty());
+  EXPECT_TRUE(find("Bernie Sanders", "discussed", "").empty());
+  EXPECT_FALSE(find("Donald Trump", "discussed", "Syria").empty());
+  EXPECT_FALSE(find("Donald Trump", "discussed", "North Korea").empty());
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

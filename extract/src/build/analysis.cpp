@@ -1844,6 +1844,13 @@ class Analyzer {
           }
         }
       }
+      // One addresses an audience, not a topic, when the object is a person or an
+      // organization ("Coe addressed the media", "Putin addressed the Duma").
+      if (lem_[static_cast<std::size_t>(t)] == "address") {
+        std::erase_if(obj, [&](const ArgRef& a) {
+          return cl(a.cluster).cls != "Country" && kActorClasses.count(cl(a.cluster).cls) != 0;
+        });
+      }
       if (!passive(t) && obj.empty()) return;
       pairs(subj, obj, tr.property, t, rule, 0.9, clause);
       if (tr.property == denied_) last_denial_ = t;
