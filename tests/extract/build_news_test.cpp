@@ -459,6 +459,20 @@ TEST_F(BuildNewsTest, AddressingAnAudienceIsNoDiscussion) {
   EXPECT_FALSE(find("Donald Trump", "discussed", "North Korea").empty());
 }
 
+// Object control: who was urged to act is the one who acts, and only may; an object that
+// names no actor leaves the act without one. A "to"-infinitive the parse took for a purpose
+// is read the same way, and a purpose is the subject's own.
+TEST_F(BuildNewsTest, UrgedActsAreTheObjectsAndOnlyIntended) {
+  build("control.txt");
+  EXPECT_TRUE(find("", "memberOf", "Islamic State").empty()) << "the Muslims were urged to join";
+  const auto met = find("Donald Trump", "met", "Vladimir Putin");
+  ASSERT_EQ(met.size(), 1U);
+  EXPECT_LT(met.front()->relation.confidence, 0.6) << "urged to meet: only intended";
+  const auto purpose = find("Emmanuel Macron", "met", "Justin Trudeau");
+  ASSERT_EQ(purpose.size(), 1U) << "rearranged his schedule to meet";
+  EXPECT_GE(purpose.front()->relation.confidence, 0.8);
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

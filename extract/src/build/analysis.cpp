@@ -82,6 +82,13 @@ const std::set<std::string_view> kQuantifiers = {
 const std::set<std::string_view> kDirections = {
     "southern", "northern", "eastern",      "western",      "central",      "north",       "south",
     "east",     "west",     "northeastern", "northwestern", "southeastern", "southwestern"};
+// Verbs whose object is the subject of their "to"-complement ("urged Muslims to join").
+const std::set<std::string_view> kObjectControl = {
+    "urge",      "ask",      "tell",      "order",   "force",    "persuade", "invite",
+    "allow",     "permit",   "encourage", "push",    "press",    "pressure", "compel",
+    "convince",  "instruct", "require",   "enable",  "advise",   "warn",     "beg",
+    "authorize", "direct",   "oblige",    "inspire", "motivate", "prompt",   "call"};
+
 const std::set<std::string_view> kActorClasses = {
     "Actor",      "Person",         "Organization",      "Government", "Military",
     "ArmedGroup", "PoliticalParty", "MediaOrganization", "Country",    "InternationalOrganization"};
@@ -1319,14 +1326,30 @@ class Analyzer {
     if (out.empty() && depth < 4 && head_[tu] >= 0 && children(t, "nsubj").empty()) {
       const std::string& d = dep(t);
       const int h = head_[tu];
-      if (d == "xcomp") {
+      // "to"-infinitive the parse took for a purpose clause ("urged Trump to meet Putin",
+      // "rearranged his schedule to meet Trudeau") is read as the complement it may be.
+      bool to_infinitive = false;
+      for (int m : children(t, "mark"))
+        to_infinitive = to_infinitive || low_[static_cast<std::size_t>(m)] == "to";
+      const bool purpose = d == "advcl" && to_infinitive && upos(h) == "VERB";
+      if (d == "xcomp" || purpose) {
+        // Object control: "urged Muslims in Russia to join ISIS" is the Muslims' joining, so
+        // an object that names no actor leaves the clause without one (neither the subject's
+        // nor the nearest name's).
         auto objs = children(h, "obj");
-        if (!objs.empty() && lex_.speech_verbs.count(lem_[static_cast<std::size_t>(h)]) == 0) {
+        const bool controlled =
+            !objs.empty() && lex_.speech_verbs.count(lem_[static_cast<std::size_t>(h)]) == 0;
+        if (controlled) {
           for (int o : objs) {
             auto r = resolve_expanded(o);
             out.insert(out.end(), r.begin(), r.end());
           }
         }
+        // Only verbs of object control say so; "rearranged his schedule to attend" is a
+        // purpose the parse made a complement of, and the subject's.
+        const bool object_control = kObjectControl.count(lem_[static_cast<std::size_t>(h)]) != 0;
+        if (purpose && !object_control) out.clear();  // "rearranged his schedule to meet"
+        if (out.empty() && controlled && object_control) return out;
         if (out.empty()) out = subjects(h, depth + 1);
       } else if (has_rel(d, "conj") && (upos(h) == "VERB" || upos(h) == "AUX")) {
         out = subjects(h, depth + 1);
@@ -1473,13 +1496,21 @@ class Analyzer {
     return {};
   }
 
-  // A verb that is only planned, wanted or threatened: "plans to impose", "wants to hold".
+  // A verb that is only planned, wanted, threatened or asked for: "plans to impose", "wants to
+  // hold", "urged Trump to meet".
   [[nodiscard]] bool intended(int v) const {
     static const std::set<std::string_view> kIntent = {
-        "plan", "want",   "hope",    "intend",   "expect",   "try", "seek",
-        "aim",  "likely", "propose", "threaten", "consider", "vow", "prepare"};
+        "plan",   "want",     "hope",      "intend",   "expect", "try",     "seek",   "aim",
+        "likely", "propose",  "threaten",  "consider", "vow",    "prepare", "urge",   "ask",
+        "press",  "pressure", "encourage", "invite",   "call",   "push",    "advise", "beg"};
     const int h = head_[static_cast<std::size_t>(v)];
-    return h >= 0 && dep(v) == "xcomp" && kIntent.count(lem_[static_cast<std::size_t>(h)]) != 0;
+    if (h < 0 || kIntent.count(lem_[static_cast<std::size_t>(h)]) == 0) return false;
+    if (dep(v) == "xcomp") return true;
+    // "urged Trump to meet Putin" parsed as a purpose clause.
+    for (int m : children(v, "mark")) {
+      if (dep(v) == "advcl" && low_[static_cast<std::size_t>(m)] == "to") return true;
+    }
+    return false;
   }
 
   // A verb whose governing verb says it did not happen: "refused to meet", "declined to
@@ -1491,7 +1522,12 @@ class Analyzer {
     const int h = head_[static_cast<std::size_t>(v)];
     if (h < 0 || negated_word(h)) return false;
     const std::string& l = lem_[static_cast<std::size_t>(h)];
-    if (dep(v) == "xcomp" && kRefuse.count(l) != 0) return true;
+    bool to_infinitive = false;  // "failed on Friday to reach a deal" parsed as a purpose
+    for (int m : children(v, "mark"))
+      to_infinitive = to_infinitive || low_[static_cast<std::size_t>(m)] == "to";
+    if ((dep(v) == "xcomp" || (dep(v) == "advcl" && to_infinitive)) && kRefuse.count(l) != 0) {
+      return true;
+    }
     if (l != "refrain" || dep(v) != "advcl") return false;
     for (int m : children(v, "mark")) {
       if (low_[static_cast<std::size_t>(m)] == "from") return true;
