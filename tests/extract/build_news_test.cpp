@@ -473,6 +473,21 @@ TEST_F(BuildNewsTest, UrgedActsAreTheObjectsAndOnlyIntended) {
   EXPECT_GE(purpose.front()->relation.confidence, 0.8);
 }
 
+// A photo credit glued to the sentence gives the verb a second subject in the parse; the
+// nearer one is the clause's ("REUTERS / Jorge Silva GENEVA The United States and Russia
+// failed to reach a deal"), and a time is none ("The administration earlier this month").
+TEST_F(BuildNewsTest, OneSubjectPerClause) {
+  build("caption.txt");
+  const auto deal = find("United States", "signedAgreementWith", "Russia");
+  ASSERT_EQ(deal.size(), 1U);
+  EXPECT_TRUE(deal.front()->relation.negated) << "failed to reach";
+  for (const auto& f : facts_.facts) {
+    EXPECT_NE(label(f.subject), "Reuters");
+    EXPECT_NE(label(f.object), "Reuters");
+  }
+  EXPECT_EQ(find("", "accused", "").size(), 1U) << "blamed the Russian government";
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

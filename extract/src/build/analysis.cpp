@@ -1312,7 +1312,20 @@ class Analyzer {
         }
       }
     } else {
-      for (int c : children(t, "nsubj")) {
+      // A clause has one subject: of two the parse gave it ("REUTERS / Jorge Silva GENEVA The
+      // United States and Russia failed", a photo credit glued to the sentence), the nearer.
+      auto nsubjs = children(t, "nsubj");
+      if (nsubjs.size() > 1) {  // a time is no subject ("The administration earlier this month")
+        std::erase_if(nsubjs, [&](int c) { return is_temporal(c); });
+      }
+      if (nsubjs.size() > 1) {
+        int nearest = nsubjs.front();
+        for (int c : nsubjs) {
+          if (std::abs(c - t) < std::abs(nearest - t)) nearest = c;
+        }
+        nsubjs = {nearest};
+      }
+      for (int c : nsubjs) {
         const std::string& l = lem_[static_cast<std::size_t>(c)];
         if (dep(t) == "acl:relcl" && upos(c) == "PRON" &&
             (l == "who" || l == "which" || l == "that")) {
