@@ -471,6 +471,12 @@ TEST_F(BuildNewsTest, UrgedActsAreTheObjectsAndOnlyIntended) {
   const auto purpose = find("Emmanuel Macron", "met", "Justin Trudeau");
   ASSERT_EQ(purpose.size(), 1U) << "rearranged his schedule to meet";
   EXPECT_GE(purpose.front()->relation.confidence, 0.8);
+  // The meeting is named by its participants as the text calls them.
+  bool named = false;
+  for (const auto& e : facts_.entities) {
+    named = named || e.label == "meeting of Emmanuel Macron and Justin Trudeau on 2016-02-12";
+  }
+  EXPECT_TRUE(named);
 }
 
 // A photo credit glued to the sentence gives the verb a second subject in the parse; the

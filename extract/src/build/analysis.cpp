@@ -1737,6 +1737,24 @@ class Analyzer {
     return ev;
   }
 
+  // The label of a cluster. The IRI of a person comes from the gazetteer's full name (the same
+  // in every article), but a person the text calls "Emmanuel Macron" is labelled so, not
+  // "Emmanuel Jean-Michel Frédéric Macron" (which stays an alias).
+  [[nodiscard]] std::string display_label(const Cluster& x) const {
+    if (x.cls != "Person" || x.qid.empty() || std::count(x.label.begin(), x.label.end(), ' ') < 2) {
+      return x.label;
+    }
+    const auto last = x.label.substr(x.label.rfind(' ') + 1);
+    for (int mi : x.mentions) {
+      const Mention& m = mentions_[static_cast<std::size_t>(mi)];
+      if (m.kind != "person" && m.kind != "name") continue;
+      const std::string t = text_of(m.begin, m.end);
+      const auto space = t.rfind(' ');
+      if (space != std::string::npos && t.substr(space + 1) == last) return t;
+    }
+    return x.label;
+  }
+
   // The event a mention refers to: bound by a rule, else the document's event of its class
   // (an "anaphor" noun refers to the latest event of any class).
   int event_of_mention(int m) {
@@ -2347,7 +2365,8 @@ class Analyzer {
       used[static_cast<std::size_t>(f.object)] = 1;
       if (f.attributed >= 0) used[static_cast<std::size_t>(f.attributed)] = 1;
     }
-    // Event labels name their participants when nothing better is known.
+    // Event labels name their participants, as their labels read, when nothing better is
+    // known.
     for (std::size_t c = 0; c < clusters_.size(); ++c) {
       Cluster& x = clusters_[c];
       if (!x.event) continue;
@@ -2355,9 +2374,8 @@ class Analyzer {
       for (const Fact& f : facts_) {
         if (f.subject == static_cast<int>(c) && f.predicate == has_participant_ &&
             cl(f.object).cls == (x.cls == "Meeting" ? "Person" : "Country")) {
-          if (std::find(names.begin(), names.end(), cl(f.object).label) == names.end()) {
-            names.push_back(cl(f.object).label);
-          }
+          const std::string name = display_label(cl(f.object));
+          if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
         }
       }
       std::sort(names.begin(), names.end());
@@ -2393,24 +2411,7 @@ class Analyzer {
       const Cluster& x = clusters_[c];
       Entity e;
       e.iri = iris[c];
-      e.label = x.label;
-      // The IRI comes from the gazetteer's full name (the same in every article), but a
-      // person the text calls "Emmanuel Macron" is labelled so, not "Emmanuel Jean-Michel
-      // Frédéric Macron" (which stays an alias).
-      if (x.cls == "Person" && !x.qid.empty() &&
-          std::count(x.label.begin(), x.label.end(), ' ') >= 2) {
-        const auto last = x.label.substr(x.label.rfind(' ') + 1);
-        for (int mi : x.mentions) {
-          const Mention& m = mentions_[static_cast<std::size_t>(mi)];
-          if (m.kind != "person" && m.kind != "name") continue;
-          const std::string t = text_of(m.begin, m.end);
-          const auto space = t.rfind(' ');
-          if (space != std::string::npos && t.substr(space + 1) == last) {
-            e.label = t;
-            break;
-          }
-        }
-      }
+      e.label = display_label(x);
       e.class_iri = kgo_ + x.cls;
       if (!x.qid.empty()) e.same_as.push_back(std::string(vocab::kWikidata) + x.qid);
       std::set<std::string> aliases;
