@@ -471,6 +471,10 @@ TEST_F(BuildNewsTest, UrgedActsAreTheObjectsAndOnlyIntended) {
   const auto purpose = find("Emmanuel Macron", "met", "Justin Trudeau");
   ASSERT_EQ(purpose.size(), 1U) << "rearranged his schedule to meet";
   EXPECT_GE(purpose.front()->relation.confidence, 0.8);
+  // Advocated, so only intended, the second of two joined acts as much as the first.
+  const auto invaded = find("Donald Trump", "attacked", "Syria");
+  ASSERT_EQ(invaded.size(), 1U);
+  EXPECT_LT(invaded.front()->relation.confidence, 0.6);
   // The meeting is named by its participants as the text calls them.
   bool named = false;
   for (const auto& e : facts_.entities) {

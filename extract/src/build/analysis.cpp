@@ -1513,9 +1513,15 @@ class Analyzer {
   // hold", "urged Trump to meet".
   [[nodiscard]] bool intended(int v) const {
     static const std::set<std::string_view> kIntent = {
-        "plan",   "want",     "hope",      "intend",   "expect", "try",     "seek",   "aim",
-        "likely", "propose",  "threaten",  "consider", "vow",    "prepare", "urge",   "ask",
-        "press",  "pressure", "encourage", "invite",   "call",   "push",    "advise", "beg"};
+        "plan",     "want",     "hope",      "intend",   "expect",    "try",     "seek",   "aim",
+        "likely",   "propose",  "threaten",  "consider", "vow",       "prepare", "urge",   "ask",
+        "press",    "pressure", "encourage", "invite",   "call",      "push",    "advise", "beg",
+        "advocate", "favor",    "favour",    "suggest",  "recommend", "demand"};
+    // The second of two joined complements is as intended as the first ("advocated killing
+    // the families of terrorists and invading Syria").
+    for (int k = 0; k < 3 && dep(v) == "conj" && head_[static_cast<std::size_t>(v)] >= 0; ++k) {
+      v = head_[static_cast<std::size_t>(v)];
+    }
     const int h = head_[static_cast<std::size_t>(v)];
     if (h < 0 || kIntent.count(lem_[static_cast<std::size_t>(h)]) == 0) return false;
     if (dep(v) == "xcomp") return true;
