@@ -498,6 +498,19 @@ TEST_F(BuildNewsTest, OneSubjectPerClause) {
   EXPECT_EQ(find("", "accused", "").size(), 1U) << "blamed the Russian government";
 }
 
+// A title without a name ("the Canadian prime minister") is a recent person of that country,
+// or of none known, but not the photographer of a picture credit, nor the person whose own
+// sentence holds the title in a prepositional phrase ("Snowden pointed to a promise by the
+// Canadian prime minister").
+TEST_F(BuildNewsTest, DescriptionIsNotItsOwnSentencesSpeakerNorACredit) {
+  build("description.txt");
+  for (const auto& f : facts_.facts) {
+    EXPECT_NE(label(f.subject), "Alain Bachellier");
+    EXPECT_NE(label(f.subject), "Edward Snowden") << f.relation.predicate;
+  }
+  EXPECT_FALSE(find("Justin Trudeau", "officialOf", "Canada").empty());
+}
+
 // What a verb of refusal or failure governs did not happen ("refused to meet", "declined to
 // criticize", "failed to reach an agreement", "refused to hold talks"), and a meeting that did
 // not happen is no meeting event; a negated refusal negates nothing.

@@ -982,8 +982,23 @@ class Analyzer {
         break;
       }
     }
+    // Else a recent person of no known country; not one of the sentence of a description in a
+    // prepositional phrase ("a promise by the Canadian prime minister" is not Snowden's, who
+    // speaks of it; "as he becomes the 33rd president" is his), nor a picture credit
+    // ("( Alain Bachellier / Flickr )").
+    const auto credit = [&](const Mention& pm) {
+      const auto at = [&](int k) -> std::string_view {
+        return k >= 0 && k < static_cast<int>(tok_.size())
+                   ? std::string_view(tok_[static_cast<std::size_t>(k)].norm)
+                   : std::string_view();
+      };
+      return at(pm.end) == "/" || at(pm.begin - 1) == "/" || at(pm.begin - 1) == "(";
+    };
     if (chosen < 0) {
       for (int p : persons_before(m.begin, 3)) {
+        const Mention& pm = mentions_[static_cast<std::size_t>(p)];
+        if ((pm.sentence == m.sentence && !children(m.head, "case").empty()) || credit(pm))
+          continue;
         const Cluster& c = cl(mentions_[static_cast<std::size_t>(p)].cluster);
         // A bare surname the gazetteer knows only for other countries is not this title's
         // holder ("Duterte" is not "the South Korean president").
