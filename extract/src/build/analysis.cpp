@@ -1356,10 +1356,7 @@ class Analyzer {
       const int h = head_[tu];
       // "to"-infinitive the parse took for a purpose clause ("urged Trump to meet Putin",
       // "rearranged his schedule to meet Trudeau") is read as the complement it may be.
-      bool to_infinitive = false;
-      for (int m : children(t, "mark"))
-        to_infinitive = to_infinitive || low_[static_cast<std::size_t>(m)] == "to";
-      const bool purpose = d == "advcl" && to_infinitive && upos(h) == "VERB";
+      const bool purpose = d == "advcl" && has_mark(t, "to") && upos(h) == "VERB";
       if (d == "xcomp" || purpose) {
         // Object control: "urged Muslims in Russia to join ISIS" is the Muslims' joining, so
         // an object that names no actor leaves the clause without one (neither the subject's
@@ -1539,12 +1536,8 @@ class Analyzer {
     }
     const int h = head_[static_cast<std::size_t>(v)];
     if (h < 0 || kIntent.count(lem_[static_cast<std::size_t>(h)]) == 0) return false;
-    if (dep(v) == "xcomp") return true;
-    // "urged Trump to meet Putin" parsed as a purpose clause.
-    for (int m : children(v, "mark")) {
-      if (dep(v) == "advcl" && low_[static_cast<std::size_t>(m)] == "to") return true;
-    }
-    return false;
+    // "urged Trump to meet Putin" parsed as a purpose clause counts too.
+    return dep(v) == "xcomp" || (dep(v) == "advcl" && has_mark(v, "to"));
   }
 
   // A verb whose governing verb says it did not happen: "refused to meet", "declined to
@@ -1556,15 +1549,17 @@ class Analyzer {
     const int h = head_[static_cast<std::size_t>(v)];
     if (h < 0 || negated_word(h)) return false;
     const std::string& l = lem_[static_cast<std::size_t>(h)];
-    bool to_infinitive = false;  // "failed on Friday to reach a deal" parsed as a purpose
-    for (int m : children(v, "mark"))
-      to_infinitive = to_infinitive || low_[static_cast<std::size_t>(m)] == "to";
-    if ((dep(v) == "xcomp" || (dep(v) == "advcl" && to_infinitive)) && kRefuse.count(l) != 0) {
+    // "failed on Friday to reach a deal" parsed as a purpose clause counts too.
+    if ((dep(v) == "xcomp" || (dep(v) == "advcl" && has_mark(v, "to"))) && kRefuse.count(l) != 0) {
       return true;
     }
-    if (l != "refrain" || dep(v) != "advcl") return false;
+    return l == "refrain" && dep(v) == "advcl" && has_mark(v, "from");
+  }
+
+  // A clause introduced by this word ("to" of an infinitive, "from" of "refrained from").
+  [[nodiscard]] bool has_mark(int v, std::string_view word) const {
     for (int m : children(v, "mark")) {
-      if (low_[static_cast<std::size_t>(m)] == "from") return true;
+      if (low_[static_cast<std::size_t>(m)] == word) return true;
     }
     return false;
   }
