@@ -118,7 +118,7 @@ bool is_emoticon(std::string_view w, bool whole) {
   }
   if (w.size() < 2 || w.size() > 3) return false;
   const auto eyes = [](char c) { return c == ':' || c == ';' || c == '='; };
-  const auto nose = [](char c) { return c == '-' || c == '\'' || c == 'o'; };
+  const auto nose = [](char c) { return c == '-' || c == '\''; };
   const auto bracket = [](char c) {
     return c == ')' || c == '(' || c == ']' || c == '[' || c == '/' || c == '|' || c == '*';
   };
@@ -129,7 +129,7 @@ bool is_emoticon(std::string_view w, bool whole) {
   const auto mouth = [&](char c) { return bracket(c) || (whole && letter(c)); };
   if (eyes(w.front())) {
     if (w.size() == 2) return mouth(w[1]) || (whole && w == ":?");
-    return nose(w[1]) && w[1] != 'o' && mouth(w[2]);
+    return nose(w[1]) && mouth(w[2]);
   }
   // Mirrored: "(:", "(-:", ")':" are rare; only the two-character forms.
   return w.size() == 2 && (w[0] == '(' || w[0] == ')') && eyes(w[1]) && whole;
