@@ -775,10 +775,12 @@ void Tokenizer::process(Document& doc) const {
   std::vector<std::string_view> norms;  // views of the tokens' forms, which stay put
   std::vector<std::string_view> forms;  // the tokens as written
   std::vector<char> attached;
+  std::vector<int> newlines;  // line breaks between word k and word k+1
   std::vector<char> paragraph;
   norms.reserve(tokens.size());
   forms.reserve(tokens.size());
   attached.reserve(tokens.size());
+  newlines.reserve(tokens.size());
   paragraph.reserve(tokens.size());
   for (std::size_t k = 0; k < tokens.size(); ++k) {
     const auto& t = tokens[k];
@@ -786,8 +788,11 @@ void Tokenizer::process(Document& doc) const {
     forms.push_back(std::string_view(text).substr(t.start, t.end - t.start));
     attached.push_back(t.space_after ? 0 : 1);
     int nl = 0;
-    for (std::size_t c = k > 0 ? tokens[k - 1].end : 0; c < t.start; ++c) nl += text[c] == '\n';
-    paragraph.push_back(k == 0 || nl >= 2 ? 1 : 0);
+    if (k + 1 < tokens.size()) {
+      for (std::size_t c = t.end; c < tokens[k + 1].start; ++c) nl += text[c] == '\n';
+    }
+    newlines.push_back(nl);
+    paragraph.push_back(k == 0 || newlines[k - 1] >= 2 ? 1 : 0);
   }
   const std::vector<char> closes = closing_words(forms, attached, paragraph);
   std::vector<Sentence> sentences;
@@ -804,18 +809,13 @@ void Tokenizer::process(Document& doc) const {
     sentences.push_back(s);
     begin = last + 1;
   };
-  const auto newlines_between = [&](std::size_t a) {
-    int n = 0;
-    for (std::size_t k = tokens[a].end; k < tokens[a + 1].start; ++k) n += text[k] == '\n';
-    return n;
-  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (i + 1 == tokens.size()) {
       close(i);
       break;
     }
     if (tokens[i].joined_with_next) continue;
-    const int nl = newlines_between(i);
+    const int nl = newlines[i];
     if (nl >= 2) {
       close(i);
       continue;
