@@ -632,6 +632,21 @@ TEST_F(BuildNewsTest, ObjectPronounIsNotItsVerbsSubject) {
   EXPECT_FALSE(find("Vladimir Putin", "praised", "Donald Trump").empty());
 }
 
+// "They" stands for the latest group of names unless a plural subject or object comes
+// between them: "Polish officials said they criticized Belarus" is the officials, not Merkel
+// and Macron who met before; the object of the group's own verb ("They praised the soldiers,
+// and later they criticized China") does not break the chain.
+TEST_F(BuildNewsTest, TheyIsTheNearestPluralAntecedent) {
+  build("plural.txt");
+  EXPECT_FALSE(find("Donald Trump", "criticized", "Iran").empty());
+  EXPECT_FALSE(find("Vladimir Putin", "criticized", "Iran").empty());
+  EXPECT_TRUE(find("Angela Merkel", "criticized", "Belarus").empty());
+  EXPECT_TRUE(find("Emmanuel Macron", "criticized", "Belarus").empty());
+  EXPECT_FALSE(find("Polish officials", "criticized", "Belarus").empty());
+  EXPECT_FALSE(find("Justin Trudeau", "criticized", "China").empty());
+  EXPECT_FALSE(find("Joe Biden", "criticized", "China").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

@@ -186,12 +186,6 @@ class Analyzer {
       cp_[b] = count;
       if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
     }
-    // cp_[b] must count code points before byte b.
-    count = 0;
-    for (std::size_t b = 0; b < text.size(); ++b) {
-      cp_[b] = count;
-      if ((static_cast<unsigned char>(text[b]) & 0xC0) != 0x80) ++count;
-    }
     cp_[text.size()] = count;
   }
 
@@ -1066,15 +1060,69 @@ class Analyzer {
     return h >= 0 && has_rel(dep(h), "nsubj") ? head_[static_cast<std::size_t>(h)] : -1;
   }
 
+  // A plural common noun in [from, to) that is a subject or object and is not one of the
+  // group's members: the nearer antecedent of a "they". Returns the cluster that noun stands
+  // for ("Polish officials"), kNoCluster for a noun the graph does not name ("South African
+  // officials contend that ... their efforts"), or kNoRival. Not a number ("killing
+  // thousands in their assault"), nor the object of a verb whose subject already stands for
+  // the group ("they found 15 patches ... and when they punctured them").
+  static constexpr int kNoRival = -1;
+  static constexpr int kNoCluster = -2;
+  [[nodiscard]] int plural_rival(int from, int to, const std::vector<int>& members) const {
+    static const std::set<std::string_view> kNumberNouns = {
+        "dozen", "hundred", "thousand", "million", "billion", "trillion", "score"};
+    int rival = kNoRival;
+    for (int t = std::max(0, from); t < to; ++t) {
+      const auto tu = static_cast<std::size_t>(t);
+      if (upos(t) != "NOUN" || tok_[tu].xpos != "NNS") continue;
+      const std::string& d = dep(t);
+      const bool object = d == "obj" || d == "iobj";
+      if (!has_rel(d, "nsubj") && !object) continue;
+      // Nor a word that describes such groups ("The leaders agreed"): it is the group.
+      if (kNumberNouns.count(lem_[tu]) != 0 || lex_.plural.count(lem_[tu]) != 0) continue;
+      if (object && head_[tu] >= 0 && subject_stands_for(head_[tu], members)) continue;
+      const int tm = tok_mention_[tu];
+      if (tm >= 0 && !mentions_[static_cast<std::size_t>(tm)].members.empty()) continue;
+      const int c = tm >= 0 ? mentions_[static_cast<std::size_t>(tm)].cluster : -1;
+      if (c >= 0 && std::find(members.begin(), members.end(), c) != members.end()) continue;
+      rival = c >= 0 && is_actor(c) ? c : kNoCluster;
+    }
+    return rival;
+  }
+
+  // Whether a subject of verb `v` is a mention already standing for the group `members`.
+  [[nodiscard]] bool subject_stands_for(int v, const std::vector<int>& members) const {
+    for (int c : children(v, "nsubj")) {
+      const int cm = tok_mention_[static_cast<std::size_t>(c)];
+      if (cm >= 0 && mentions_[static_cast<std::size_t>(cm)].members == members) return true;
+    }
+    return false;
+  }
+
   void resolve_pronoun(int id) {
     Mention& m = mentions_[static_cast<std::size_t>(id)];
     const std::string& p = m.pronoun;
     if (p == "they" || p == "them" || p == "their" || p == "theirs" || p == "themselves") {
       for (auto it = groups_.rbegin(); it != groups_.rend(); ++it) {
         if (it->pos > m.begin) continue;
-        const Mention* last = nullptr;
-        (void)last;
         if (sent_of_[static_cast<std::size_t>(std::max(0, it->pos - 1))] < m.sentence - 3) break;
+        // A plural noun that is a subject or object between the group and the pronoun is
+        // the nearer antecedent ("Kenya and Sudan ... South African officials contend that
+        // ... their efforts"): "they" then stands for people the graph does not name.
+        if (const int rival = plural_rival(it->pos, m.begin, it->members); rival != kNoRival) {
+          if (rival >= 0) bind(id, rival);
+          return;
+        }
+        // Only actors act as "they": not places ("the Middle East and North Africa").
+        if (std::none_of(it->members.begin(), it->members.end(),
+                         [&](int c) { return is_actor(c); })) {
+          return;
+        }
+        // An object pronoun is not its own verb's subject ("when they punctured them").
+        if (p == "them" && (dep(m.head) == "obj" || dep(m.head) == "iobj") &&
+            subject_stands_for(head_[static_cast<std::size_t>(m.head)], it->members)) {
+          return;
+        }
         m.members = it->members;
         return;
       }
