@@ -647,6 +647,20 @@ TEST_F(BuildNewsTest, TheyIsTheNearestPluralAntecedent) {
   EXPECT_FALSE(find("Joe Biden", "criticized", "China").empty());
 }
 
+// A full name's first name tells "he" from "she" where nothing else does: "She" is Maria
+// Zakharova, not Sergei Lavrov, the nearer subject; "He" is not Amy Klobuchar. It is a
+// preference only: with no one else near, "He" is still Leslie Nielsen; and "Kim", a family
+// name first in Korean names, gives Kim Jong Un no gender.
+TEST_F(BuildNewsTest, FirstNamesTellHeFromShe) {
+  build("gender.txt");
+  EXPECT_FALSE(find("Maria Zakharova", "criticized", "Ukraine").empty());
+  EXPECT_TRUE(find("Sergei Lavrov", "criticized", "Ukraine").empty());
+  EXPECT_FALSE(find("John Bolton", "criticized", "Iran").empty());
+  EXPECT_TRUE(find("Amy Klobuchar", "criticized", "Iran").empty());
+  EXPECT_FALSE(find("Leslie Nielsen", "praised", "Canada").empty());
+  EXPECT_FALSE(find("Kim Jong Un", "praised", "China").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

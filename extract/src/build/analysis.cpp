@@ -928,6 +928,12 @@ class Analyzer {
       for (int a : children(m.head, "appos")) {
         if (lex_.female.count(lem_[static_cast<std::size_t>(a)]) != 0) cl(m.cluster).female = true;
       }
+      // The first name of a full name ("Amy Goodman", not "Kim" alone).
+      if ((m.kind == "name" || m.kind == "person") && m.end - m.begin >= 2 &&
+          cl(m.cluster).name_gender == 0) {
+        auto g = lex_.first_name_gender.find(low_[static_cast<std::size_t>(m.begin)]);
+        if (g != lex_.first_name_gender.end()) cl(m.cluster).name_gender = g->second;
+      }
       if (m.begin > 0 && sent_of_[static_cast<std::size_t>(m.begin - 1)] == m.sentence) {
         const std::string& before = low_[static_cast<std::size_t>(m.begin - 1)];
         if (lex_.female.count(before) != 0) cl(m.cluster).female = true;
@@ -1061,9 +1067,10 @@ class Analyzer {
   }
 
   // A plural common noun in [from, to) that is a subject or object and is not one of the
-  // group's members: the nearer antecedent of a "they". Returns the cluster that noun stands
-  // for ("Polish officials"), kNoCluster for a noun the graph does not name ("South African
-  // officials contend that ... their efforts"), or kNoRival. Not a number ("killing
+  // group's members, with no member named after it: the nearer antecedent of a "they".
+  // Returns the cluster a subject noun stands for ("Polish officials"), kNoCluster for a noun
+  // the graph does not name ("South African officials contend that ... their efforts") or an
+  // object, or kNoRival. Not a number ("killing
   // thousands in their assault"), nor the object of a verb whose subject already stands for
   // the group ("they found 15 patches ... and when they punctured them").
   static constexpr int kNoRival = -1;
@@ -1074,6 +1081,18 @@ class Analyzer {
     int rival = kNoRival;
     for (int t = std::max(0, from); t < to; ++t) {
       const auto tu = static_cast<std::size_t>(t);
+      // A member of the group, subject after the rival, brings the group back ("the U.S.
+      // backs several rebel groups ... Trump has said ... Their agreement"); one inside the
+      // rival's phrase does not ("senior aides to Hillary Clinton ... which they had heard").
+      if (const int tm = tok_mention_[tu]; tm >= 0) {
+        const Mention& mm = mentions_[static_cast<std::size_t>(tm)];
+        if (is_subject(mm) && ((mm.cluster >= 0 && std::find(members.begin(), members.end(),
+                                                             mm.cluster) != members.end()) ||
+                               (!mm.members.empty() && mm.members == members))) {
+          rival = kNoRival;
+          continue;
+        }
+      }
       if (upos(t) != "NOUN" || tok_[tu].xpos != "NNS") continue;
       const std::string& d = dep(t);
       const bool object = d == "obj" || d == "iobj";
@@ -1085,7 +1104,8 @@ class Analyzer {
       if (tm >= 0 && !mentions_[static_cast<std::size_t>(tm)].members.empty()) continue;
       const int c = tm >= 0 ? mentions_[static_cast<std::size_t>(tm)].cluster : -1;
       if (c >= 0 && std::find(members.begin(), members.end(), c) != members.end()) continue;
-      rival = c >= 0 && is_actor(c) ? c : kNoCluster;
+      // Only a subject is salient enough to be bound; an object only blocks.
+      rival = c >= 0 && is_actor(c) && has_rel(d, "nsubj") ? c : kNoCluster;
     }
     return rival;
   }
@@ -1190,10 +1210,16 @@ class Analyzer {
     // Prefer a person of the pronoun's known gender, then one whose gender is unknown (for
     // "he", unknown has always been accepted); within each, the subject of the pronoun's own
     // sentence, then the nearest person. A binding fixes the person's gender for later ones.
+    // The gender of a first name counts where nothing else is known ("she" is Marianne
+    // Gasser, "he" is not Amy Goodman), and only as a preference: a last pass without it
+    // keeps "he" for Kim Jong Un when no one else fits.
+    bool by_name = true;
     auto fits = [&](int cluster, bool unknown_ok) {
       const Cluster& x = cl(cluster);
-      if (female) return x.female || (unknown_ok && !x.male);
-      return !x.female;
+      const bool is_female = x.female || (by_name && !x.male && x.name_gender == 'f');
+      const bool is_male = x.male || (by_name && !x.female && x.name_gender == 'm');
+      if (female) return is_female || (unknown_ok && !is_male);
+      return !is_female;
     };
     // "Corker told Al-Monitor that he met Rice": the subject pronoun of reported speech is the
     // speaker when the gender fits.
@@ -1229,27 +1255,30 @@ class Analyzer {
                               head_[static_cast<std::size_t>(own_verb)] < 0;
     const bool object_pronoun = own_verb >= 0 && (dep(m.head) == "obj" || dep(m.head) == "iobj" ||
                                                   has_rel(dep(m.head), "obl"));
-    for (const bool unknown_ok : {false, true}) {
-      if (!female && unknown_ok) break;
-      for (const int mode : {0, 1, 2, 3}) {
-        for (int c : candidates) {
-          const Mention& cm = mentions_[static_cast<std::size_t>(c)];
-          if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
-            continue;
+    for (const bool name_pass : {true, false}) {
+      by_name = name_pass;
+      for (const bool unknown_ok : {false, true}) {
+        if (!female && unknown_ok) break;
+        for (const int mode : {0, 1, 2, 3}) {
+          for (int c : candidates) {
+            const Mention& cm = mentions_[static_cast<std::size_t>(c)];
+            if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
+              continue;
+            }
+            // A main-clause subject pronoun takes no person from an adjunct before it
+            // ("Placed under the care of a Dr. Bailey, he ..." is not Bailey).
+            if (mode == 1 && (cm.sentence != m.sentence || main_subject)) continue;
+            if (!fits(cm.cluster, unknown_ok)) continue;
+            // An object pronoun is not the subject of its own verb ("Trump praised him").
+            if (object_pronoun && subject_of(cm) == own_verb) continue;
+            // A person of unknown gender is taken only when it is a subject (salient), not a
+            // possessor or object nearby ("... Trump's campaign for using her words").
+            const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
+            if (need_subject && !is_subject(cm)) continue;
+            bind(id, cm.cluster);
+            (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
+            return;
           }
-          // A main-clause subject pronoun takes no person from an adjunct before it
-          // ("Placed under the care of a Dr. Bailey, he ..." is not Bailey).
-          if (mode == 1 && (cm.sentence != m.sentence || main_subject)) continue;
-          if (!fits(cm.cluster, unknown_ok)) continue;
-          // An object pronoun is not the subject of its own verb ("Trump praised him").
-          if (object_pronoun && subject_of(cm) == own_verb) continue;
-          // A person of unknown gender is taken only when it is a subject (salient), not a
-          // possessor or object nearby ("... Trump's campaign for using her words").
-          const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
-          if (need_subject && !is_subject(cm)) continue;
-          bind(id, cm.cluster);
-          (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
-          return;
         }
       }
     }

@@ -35,8 +35,9 @@ struct Cluster {
   std::string country;
   std::vector<std::string> aliases;
   std::vector<int> mentions;
-  bool female = false;  // a person known to be female (title, "Mrs.", a "she" bound to it)
-  bool male = false;    // known to be male ("Mr.", a "he" bound to it); neither = unknown
+  bool female = false;   // a person known to be female (title, "Mrs.", a "she" bound to it)
+  bool male = false;     // known to be male ("Mr.", a "he" bound to it); neither = unknown
+  char name_gender = 0;  // 'f' or 'm' from the first name ("Amy Goodman"): a preference only
   bool event = false;
   std::string start_date;
   int first_sentence = 0;

@@ -1,4 +1,4 @@
-// Loading of the run-time lexicons. Both files are tab-separated with '#' comments, so a
+// Loading of the run-time lexicons. All three files are tab-separated with '#' comments, so a
 // user can read and extend them without tools; errors name the file and line.
 
 #include "build/lexicons.hpp"
@@ -128,6 +128,11 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
     } else if (kind == "honorific") {
       lex.honorific.insert(r[1]);
     }
+  }
+  auto first_names = read_tsv(model_dir + "/first_names.tsv", 2);
+  if (!first_names) return tl::unexpected(first_names.error());
+  for (auto& r : *first_names) {
+    if (r[0] == "female" || r[0] == "male") lex.first_name_gender[r[1]] = r[0][0];
   }
   for (const auto& t : onto.triggers()) {
     lex.triggers[t.lemma].push_back(&t);

@@ -34,6 +34,8 @@ struct Lexicons {
   std::unordered_map<std::string, std::string> plural;    // lemma -> member class
   std::unordered_set<std::string> anaphor, metonym, female, title_extra;
   std::unordered_set<std::string> honorific;  // "mr", "mrs.", "dr" ... (lower case)
+  // Lower-case first name -> 'f' or 'm' (first_names.tsv, from compromise's lexicon).
+  std::unordered_map<std::string, char> first_name_gender;
   // Last word of each gazetteer politician's name -> the countries of those politicians.
   std::unordered_map<std::string, std::unordered_set<std::string>> surnames;
   // Trigger lexicon by lemma (pointers into the ontology, which outlives the lexicons).
@@ -73,7 +75,8 @@ struct Lexicons {
   }
 };
 
-/// Reads entities.tsv and nominals.tsv from `model_dir` and indexes the ontology's triggers.
+/// Reads entities.tsv, nominals.tsv and first_names.tsv from `model_dir` and indexes the ontology's
+/// triggers.
 Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ontology& onto);
 
 }  // namespace kg::extract::build
