@@ -661,6 +661,15 @@ TEST_F(BuildNewsTest, FirstNamesTellHeFromShe) {
   EXPECT_FALSE(find("Kim Jong Un", "praised", "China").empty());
 }
 
+// "It" is not a country when a nearer subject names nothing in the graph: in "The drone
+// circled the border before it attacked Turkey" the attacker is the drone, not Russia that
+// sent it; "Sweden said that it criticized Belarus" is still Sweden.
+TEST_F(BuildNewsTest, ItIsTheNearestSubject) {
+  build("it_rival.txt");
+  EXPECT_TRUE(find("Russia", "attacked", "").empty());
+  EXPECT_FALSE(find("Sweden", "criticized", "Belarus").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

@@ -608,7 +608,8 @@ class Analyzer {
             "he",      "him",  "his",  "himself", "she",    "her",        "hers",
             "herself", "they", "them", "their",   "theirs", "themselves", "it",
             "its",     "i",    "me",   "my",      "myself"};
-        if (kPronouns.count(low_[tu]) != 0) {
+        // "IT" in capitals is information technology ("government IT overhaul").
+        if (kPronouns.count(low_[tu]) != 0 && tok_[tu].norm != "IT") {
           Mention m;
           m.sentence = sent_of_[tu];
           m.begin = t;
@@ -1168,6 +1169,16 @@ class Analyzer {
            --i) {
         const auto iu = static_cast<std::size_t>(i);
         const int mm = tok_mention_[iu];
+        // A singular subject nearer than any actor that names none is what "it" stands for:
+        // "the plane made a turn ... before it disappeared", "an FBI investigation ... since
+        // it was first revealed".
+        // ("its" keeps the nearest actor: "that country receives ... despite its violations").
+        if (p == "it" && (mm < 0 || mentions_[static_cast<std::size_t>(mm)].cluster < 0) &&
+            has_rel(dep(i), "nsubj") &&
+            ((upos(i) == "NOUN" && tok_[iu].xpos == "NN") ||
+             (upos(i) == "PROPN" && tok_[iu].xpos == "NNP"))) {
+          return;
+        }
         // For "it" only a subject is salient enough: "it" is far more often an event, a thing
         // or an expletive than the country named "in eastern Ukraine" or "near Poland" ("its"
         // keeps the nearest: "pressure Russia to cease its support").
