@@ -5,6 +5,9 @@
 //                     [--wordnet DIR|none] (default /usr/share/wordnet, as `kg train`)
 //                     [--vectors FILE|none] (default: as `kg train`)
 //                     [--gazetteers FILE|none] (default: as `kg train`)
+//                     [--pos-folds K] (train with UPOS features, jackknifed in K folds)
+//                     [--tagger FILE] (the tagger whose UPOS the dev sets get; default:
+//                     tagger.bin of the model directory)
 //   extract_ner_train [--data DIR] --model FILE        (score a model only)
 //   extract_ner_train [--data DIR] --eval-all MODELDIR (all dev scores, as `kg eval`)
 //
@@ -21,6 +24,7 @@
 #include <kg/extract/entity_recognizer.hpp>
 #include <kg/extract/evaluate.hpp>
 #include <kg/extract/models.hpp>
+#include <kg/extract/tagger.hpp>
 #include <kg/extract/train.hpp>
 #include <map>
 #include <string>
@@ -36,6 +40,8 @@ int main(int argc, char** argv) {
   o.vectors_file = kg::extract::default_vectors_file();  // as `kg train`
   o.name_lists_file = kg::extract::default_name_lists_file();
   std::string model_path;  // evaluate only
+  std::string tagger_path =
+      (fs::path(kg::extract::find_model_dir()) / kg::extract::kTaggerModel).string();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     const std::string v = argv[i + 1];
@@ -62,6 +68,10 @@ int main(int argc, char** argv) {
       o.vectors_file = v == "none" ? std::string() : v;
     } else if (a == "--gazetteers") {
       o.name_lists_file = v == "none" ? std::string() : v;
+    } else if (a == "--pos-folds") {
+      o.ner_pos_folds = std::atoi(v.c_str());
+    } else if (a == "--tagger") {
+      tagger_path = v;
     } else if (a == "--limit") {
       o.limit = std::strtoull(v.c_str(), nullptr, 10);
     } else {
@@ -85,6 +95,23 @@ int main(int argc, char** argv) {
     std::cerr << "error: " << ner.error().to_string() << "\n";
     return 1;
   }
+  // UPOS as the pipeline gives them, for a recogniser trained with them.
+  auto tagger = kg::extract::Tagger::load(tagger_path);
+  if (ner->uses_pos() && !tagger) {
+    std::cerr << "error: " << tagger.error().to_string() << "\n";
+    return 1;
+  }
+  const auto tag_document = [&](const std::vector<std::vector<std::string_view>>& views) {
+    if (!ner->uses_pos()) return ner->tag_document(views);
+    std::vector<std::vector<std::string>> upos(views.size());
+    std::vector<std::vector<std::string_view>> upos_views;
+    std::vector<std::string> xpos;
+    for (std::size_t k = 0; k < views.size(); ++k) {
+      tagger->tag(views[k], upos[k], xpos);
+      upos_views.emplace_back(upos[k].begin(), upos[k].end());
+    }
+    return ner->tag_document(views, &upos_views);
+  };
   auto files = kg::extract::corpus_files(o.data_dir, "dev");
   if (!files) {
     std::cerr << "error: " << files.error().to_string() << "\n";
@@ -116,7 +143,7 @@ int main(int argc, char** argv) {
     }
     std::vector<std::vector<std::string_view>> views;
     for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
-    const auto predicted = ner->tag_document(views);
+    const auto predicted = tag_document(views);
     for (std::size_t k = starts[d]; k < starts[d + 1]; ++k) {
       std::vector<std::string> tags;
       for (const auto& r : (*dev)[k].rows) tags.push_back(r.size() > 2 ? r[2] : "O");
@@ -159,7 +186,7 @@ int main(int argc, char** argv) {
     }
     std::vector<std::vector<std::string_view>> views;
     for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
-    const auto predicted = ner->tag_document(views);
+    const auto predicted = tag_document(views);
     for (std::size_t k = 0; k < doc.size(); ++k) {
       const auto gold = kg::extract::gum_entity_tags(doc[k]);
       gs.add(gold, predicted[k]);

@@ -136,7 +136,9 @@ std::vector<std::vector<kg::extract::DependencyParser::Name>> names_of(
     std::vector<std::string> norms;
     for (const auto& t : s.tokens) norms.push_back(kg::extract::detail::normalize_form(t.form));
     const std::vector<std::string_view> words(norms.begin(), norms.end());
-    const auto tags = ner.tag(words);
+    std::vector<std::string_view> upos;
+    for (const auto& t : s.tokens) upos.push_back(t.upos);
+    const auto tags = ner.tag(words, upos);
     out.emplace_back();
     for (std::size_t i = 0; i < tags.size();) {
       if (tags[i].size() < 3 || tags[i][0] != 'B') {

@@ -103,7 +103,9 @@ void SentenceAnnotator::annotate(ConlluSentence& s) const {
     std::vector<std::string> norms;
     for (const auto& t : s.tokens) norms.push_back(detail::normalize_form(t.form));
     const std::vector<std::string_view> words(norms.begin(), norms.end());
-    const auto tags = impl_->ner->tag(words);
+    std::vector<std::string_view> upos;
+    for (const auto& t : s.tokens) upos.push_back(t.upos);
+    const auto tags = impl_->ner->tag(words, upos);
     for (std::size_t i = 0; i < s.tokens.size(); ++i)
       set_misc_item(s.tokens[i].misc, "NER", tags[i]);
   }
@@ -112,10 +114,7 @@ void SentenceAnnotator::annotate(ConlluSentence& s) const {
 std::vector<std::string> SentenceAnnotator::entity_tags(
     const std::vector<std::string>& words) const {
   if (!impl_->ner) return std::vector<std::string>(words.size(), "O");
-  std::vector<std::string> norms;
-  for (const auto& w : words) norms.push_back(detail::normalize_form(w));
-  const std::vector<std::string_view> views(norms.begin(), norms.end());
-  return impl_->ner->tag(views);
+  return entity_tags_document({words}).front();
 }
 
 std::vector<std::vector<std::string>> SentenceAnnotator::entity_tags_document(
@@ -132,7 +131,16 @@ std::vector<std::vector<std::string>> SentenceAnnotator::entity_tags_document(
   }
   std::vector<std::vector<std::string_view>> views;
   for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
-  return impl_->ner->tag_document(views);
+  if (!impl_->ner->uses_pos()) return impl_->ner->tag_document(views);
+  // The recogniser was trained with the tagger's UPOS: tag first.
+  std::vector<std::vector<std::string>> upos(views.size());
+  std::vector<std::vector<std::string_view>> upos_views;
+  std::vector<std::string> xpos;
+  for (std::size_t k = 0; k < views.size(); ++k) {
+    impl_->tagger.tag(views[k], upos[k], xpos);
+    upos_views.emplace_back(upos[k].begin(), upos[k].end());
+  }
+  return impl_->ner->tag_document(views, &upos_views);
 }
 
 }  // namespace kg::extract

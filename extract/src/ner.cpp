@@ -264,6 +264,7 @@ struct EntityRecognizer::Impl {
   std::unordered_map<std::string, std::uint8_t> name_lists;
   detail::WordClusters clusters;     // optional: word clusters from word vectors
   detail::CaseProfile case_profile;  // capitalisation away from the sentence start
+  bool uses_pos = false;             // trained with UPOS features (NerSentence::upos)
   detail::LinearModel model;         // first pass
   detail::LinearModel second;        // second pass (stacked); no classes when absent
 
@@ -302,6 +303,7 @@ struct EntityRecognizer::Impl {
     std::vector<std::array<char, 3>> listed_word;
     std::string_view title;
     bool other_genre = false;
+    std::vector<std::string_view> upos;  // UPOS of each word, when the model uses them
     // Second pass only: first-pass classes of this sentence, and per word how often the
     // first pass tagged the same word elsewhere in the document as O, PER, ORG, LOC.
     std::vector<int> first;
@@ -432,6 +434,18 @@ struct EntityRecognizer::Impl {
       f.add(77, cl(cur, 1), case_of(cur), detail::utf8_prefix(cur.shape, 1));
       f.add(78, cl(cur, 2), case_of(cur));
       f.add(79, cl(at(-1), 0), cl(cur, 0), cl(at(1), 0));
+    }
+    if (!p.upos.empty()) {
+      const auto pos = [&](long k) -> std::string_view {
+        const long j = static_cast<long>(i) + k;
+        if (j < 0 || j >= static_cast<long>(p.upos.size())) return "<>";
+        return p.upos[static_cast<std::size_t>(j)];
+      };
+      f.add(90, pos(0));
+      f.add(91, pos(-1), pos(0), pos(1));
+      f.add(92, pos(0), case_of(cur), detail::utf8_prefix(cur.shape, 1));
+      f.add(93, pos(-1), pos(0));
+      f.add(94, pos(0), pos(1));
     }
     if (!name_lists.empty()) {
       const auto phrase = [&](long k) -> std::string_view {
@@ -595,20 +609,35 @@ struct EntityRecognizer::Impl {
   }
 
   // Both passes over one document.
+  // The inputs of sentence s, with its UPOS when the model uses them and they are given.
+  [[nodiscard]] Prepared prepare(const std::vector<std::vector<std::string_view>>& sentences,
+                                 const std::vector<std::vector<std::string_view>>* upos,
+                                 std::size_t s) const {
+    Prepared p = prepare(sentences[s]);
+    if (uses_pos && upos != nullptr && s < upos->size() &&
+        (*upos)[s].size() == sentences[s].size()) {
+      p.upos = (*upos)[s];
+    }
+    return p;
+  }
+
   std::vector<std::vector<int>> decode_document(
-      const std::vector<std::vector<std::string_view>>& sentences) const {
+      const std::vector<std::vector<std::string_view>>& sentences,
+      const std::vector<std::vector<std::string_view>>* upos) const {
     std::vector<std::vector<int>> classes;
     classes.reserve(sentences.size());
     if (second.n_classes() == 0) {
       // One pass: each sentence's inputs are dropped once it is decoded, so a long
       // document does not hold them all at once.
-      for (const auto& s : sentences) classes.push_back(decode(prepare(s), model));
+      for (std::size_t s = 0; s < sentences.size(); ++s) {
+        classes.push_back(decode(prepare(sentences, upos, s), model));
+      }
       return classes;
     }
     std::vector<Prepared> prepared;
     prepared.reserve(sentences.size());
-    for (const auto& s : sentences) {
-      prepared.push_back(prepare(s));
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      prepared.push_back(prepare(sentences, upos, s));
       classes.push_back(decode(prepared.back(), model));
     }
     std::vector<Prepared*> doc;
@@ -621,9 +650,13 @@ struct EntityRecognizer::Impl {
 
 EntityRecognizer::EntityRecognizer() : impl_(std::make_shared<Impl>()) {}
 
-std::vector<std::string> EntityRecognizer::tag(const std::vector<std::string_view>& words) const {
-  return tag_document({words}).front();
+std::vector<std::string> EntityRecognizer::tag(const std::vector<std::string_view>& words,
+                                               const std::vector<std::string_view>& upos) const {
+  const std::vector<std::vector<std::string_view>> tags{upos};
+  return tag_document({words}, upos.empty() ? nullptr : &tags).front();
 }
+
+bool EntityRecognizer::uses_pos() const { return impl_->uses_pos; }
 
 namespace {
 
@@ -711,8 +744,9 @@ void spread_names(const std::vector<std::vector<std::string_view>>& sentences,
 }  // namespace
 
 std::vector<std::vector<std::string>> EntityRecognizer::tag_document(
-    const std::vector<std::vector<std::string_view>>& sentences) const {
-  auto classes = impl_->decode_document(sentences);
+    const std::vector<std::vector<std::string_view>>& sentences,
+    const std::vector<std::vector<std::string_view>>* upos) const {
+  auto classes = impl_->decode_document(sentences, upos);
   spread_names(sentences, classes, impl_->case_profile);
   std::vector<std::vector<std::string>> out(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
@@ -731,11 +765,17 @@ void EntityRecognizer::process(Document& doc) const {
   auto& entities = doc.entities();
   entities.clear();
   std::vector<std::vector<std::string_view>> sentences;
+  std::vector<std::vector<std::string_view>> upos;
   for (const auto& s : doc.sentences()) {
     sentences.emplace_back();
-    for (auto i = s.token_begin; i < s.token_end; ++i) sentences.back().push_back(tokens[i].norm);
+    upos.emplace_back();
+    for (auto i = s.token_begin; i < s.token_end; ++i) {
+      sentences.back().push_back(tokens[i].norm);
+      upos.back().push_back(tokens[i].upos);
+    }
   }
-  const auto tags = tag_document(sentences);
+  const bool tagged = impl_->uses_pos && (doc.assigned() & kTags) != 0;
+  const auto tags = tag_document(sentences, tagged ? &upos : nullptr);
   std::size_t sentence_index = 0;
   for (const auto& s : doc.sentences()) {
     const auto& cls = tags[sentence_index++];
@@ -894,6 +934,8 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     }
   }
   impl->case_profile.finish();
+  impl->uses_pos =
+      std::any_of(train.begin(), train.end(), [](const NerSentence& s) { return !s.upos.empty(); });
   std::vector<Impl::Prepared> prepared;
   std::vector<std::vector<int>> gold;
   std::vector<std::size_t> doc_of;  // document index of each sentence
@@ -904,6 +946,9 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
     const std::vector<std::string_view> views(norms.begin(), norms.end());
     prepared.push_back(impl->prepare(views));
     prepared.back().other_genre = train[k].other_genre;
+    if (impl->uses_pos && train[k].upos.size() == train[k].words.size()) {
+      prepared.back().upos.assign(train[k].upos.begin(), train[k].upos.end());
+    }
     gold.push_back(bilou_classes(train[k].tags));
     const bool starts = k == 0 || train[k].starts_document;
     doc_of.push_back(k == 0 ? 0 : doc_of.back() + (starts ? 1 : 0));
@@ -998,7 +1043,12 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       std::vector<std::string> norms;
       for (const auto& w : s.words) norms.push_back(detail::normalize_form(w));
       std::vector<std::string_view> words(norms.begin(), norms.end());
-      scores.add(s.tags, ner.tag(words));
+      auto p = impl->prepare(words);
+      if (impl->uses_pos && s.upos.size() == s.words.size())
+        p.upos.assign(s.upos.begin(), s.upos.end());
+      std::vector<std::string> tags;
+      for (const int c : impl->decode(p, impl->model)) tags.push_back(bio_tag(c));
+      scores.add(s.tags, tags);
     }
     *log << "ner dev F1 " << 100.0 * scores.total.f1() << " (" << impl->model.n_weights()
          << " weights)\n";
@@ -1023,13 +1073,14 @@ Result<void> EntityRecognizer::save(const std::string& path) const {
   impl_->case_profile.save(w);
   impl_->model.save(w);
   // Bit 0: a second pass follows; bit 1: WordNet's names follow; bit 2: word clusters
-  // follow; bit 3: the name lists follow (files without them load).
+  // follow; bit 3: the name lists follow (files without them load); bit 4: the model
+  // uses UPOS features.
   const bool two = impl_->second.n_classes() > 0;
   const bool names = !impl_->wordnet_names.empty();
   const bool clusters = !impl_->clusters.empty();
   const bool lists = !impl_->name_lists.empty();
   w.pod(static_cast<std::uint8_t>((two ? 1 : 0) | (names ? 2 : 0) | (clusters ? 4 : 0) |
-                                  (lists ? 8 : 0)));
+                                  (lists ? 8 : 0) | (impl_->uses_pos ? 16 : 0)));
   if (two) impl_->second.save(w);
   if (names) w.string_map(impl_->wordnet_names);
   if (clusters) impl_->clusters.save(w);
@@ -1073,7 +1124,8 @@ Result<EntityRecognizer> EntityRecognizer::load(const std::string& path) {
     return tl::unexpected(r.error("weights"));
   }
   std::uint8_t two = 0;
-  if (!r.pod(two) || two > 15) return tl::unexpected(r.error("second pass flag"));
+  if (!r.pod(two) || two > 31) return tl::unexpected(r.error("second pass flag"));
+  impl->uses_pos = (two & 16) != 0;
   if ((two & 1) != 0 && (!impl->second.load(r) || impl->second.n_classes() != kClassCount)) {
     return tl::unexpected(r.error("second-pass weights"));
   }

@@ -5,6 +5,7 @@
 #include <kg/extract/pipeline.hpp>
 #include <kg/extract/tagger.hpp>
 #include <kg/extract/tokenizer.hpp>
+#include <optional>
 
 #if __has_include(<kg/extract/dependency_parser.hpp>)
 #include <kg/extract/dependency_parser.hpp>
@@ -129,7 +130,14 @@ Result<Pipeline> load_pipeline(const PipelineOptions& options) {
   if (auto ok = p.add(std::make_shared<TokenizerComponent>(std::move(*tok))); !ok) {
     return tl::unexpected(ok.error());
   }
-  if (options.tag || options.lemmatize || options.parse) {
+  // A recogniser trained with UPOS needs the tagger before it.
+  std::optional<EntityRecognizer> ner;
+  if (options.ner) {
+    auto loaded = EntityRecognizer::load((dir / kNerModel).string());
+    if (!loaded) return tl::unexpected(loaded.error());
+    ner = std::move(*loaded);
+  }
+  if (options.tag || options.lemmatize || options.parse || (ner && ner->uses_pos())) {
     auto tagger = Tagger::load((dir / kTaggerModel).string());
     if (!tagger) return tl::unexpected(tagger.error());
     if (auto ok = p.add(std::make_shared<TaggerComponent>(std::move(*tagger))); !ok) {
@@ -144,9 +152,7 @@ Result<Pipeline> load_pipeline(const PipelineOptions& options) {
     }
   }
   // The recogniser runs before the parser, which keeps the names it finds whole.
-  if (options.ner) {
-    auto ner = EntityRecognizer::load((dir / kNerModel).string());
-    if (!ner) return tl::unexpected(ner.error());
+  if (ner) {
     if (auto ok = p.add(std::make_shared<EntityRecognizerComponent>(std::move(*ner))); !ok) {
       return tl::unexpected(ok.error());
     }

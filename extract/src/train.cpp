@@ -8,7 +8,9 @@
 #include <kg/extract/tokenizer.hpp>
 #include <kg/extract/train.hpp>
 #include <ostream>
+#include <unordered_map>
 
+#include "util/text.hpp"
 #include "word_clusters.hpp"
 #include "word_lexicon.hpp"
 
@@ -147,17 +149,15 @@ Result<void> train_tokenizer(const TrainOptions& o, std::ostream* log) {
   return tok.save(out_path(o, kTokenizerModel));
 }
 
-Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
-  if (auto ok = ensure_out_dir(o); !ok) return ok;
-  auto train = ud_sentences(o, "train", false);
-  if (!train) return tl::unexpected(train.error());
-  auto dev = ud_sentences(o, "dev", true);
-  if (!dev) return tl::unexpected(dev.error());
+namespace {
+
+// The tagger's training options, its WordNet and vectors checked.
+Result<TaggerTrainOptions> tagger_options(const TrainOptions& o) {
   TaggerTrainOptions to;
   to.seed = o.seed;
   to.epochs = o.tagger_epochs;
   if (!o.wordnet_dir.empty()) {
-    if (auto ok = check_wordnet(o); !ok) return ok;
+    if (auto ok = check_wordnet(o); !ok) return tl::unexpected(ok.error());
     // Tagger::train throws when the database cannot be read; read it once here so that a
     // damaged database is an error with its file name instead.
     if (auto lex = detail::WordLexicon::read_wordnet(o.wordnet_dir); !lex) {
@@ -166,10 +166,23 @@ Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
     to.wordnet_dir = o.wordnet_dir;
   }
   if (!o.vectors_file.empty()) {
-    if (auto ok = check_vectors(o); !ok) return ok;
+    if (auto ok = check_vectors(o); !ok) return tl::unexpected(ok.error());
     to.vectors_file = o.vectors_file;
   }
-  const Tagger tagger = Tagger::train(*train, &*dev, to, log);
+  return to;
+}
+
+}  // namespace
+
+Result<void> train_tagger(const TrainOptions& o, std::ostream* log) {
+  if (auto ok = ensure_out_dir(o); !ok) return ok;
+  auto train = ud_sentences(o, "train", false);
+  if (!train) return tl::unexpected(train.error());
+  auto dev = ud_sentences(o, "dev", true);
+  if (!dev) return tl::unexpected(dev.error());
+  auto to = tagger_options(o);
+  if (!to) return tl::unexpected(to.error());
+  const Tagger tagger = Tagger::train(*train, &*dev, *to, log);
   return tagger.save(out_path(o, kTaggerModel));
 }
 
@@ -197,8 +210,10 @@ Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std
   std::vector<NerSentence> out;
   for (const auto& s : *iob) {
     NerSentence n;
-    for (const auto& c : s.comments)
+    for (const auto& c : s.comments) {
       n.starts_document = n.starts_document || c.rfind("# newdoc", 0) == 0;
+      if (c.rfind("# sent_id = ", 0) == 0) n.id = c.substr(12);
+    }
     std::vector<std::string> raw;
     for (const auto& r : s.rows) {
       n.words.push_back(r[1]);
@@ -209,6 +224,60 @@ Result<std::vector<NerSentence>> uner_sentences(const TrainOptions& o, const std
   }
   truncate(out, o.limit);
   return out;
+}
+
+}  // namespace
+
+namespace {
+
+// The recogniser learns from UPOS as the tagger predicts them on text it has not seen: the
+// treebanks' training sentences are cut into `ner_pos_folds` blocks and each block is
+// tagged by a tagger trained on the others (jackknifing), then matched to the recogniser's
+// training sentences by sent_id (UNER EWT shares EWT's ids and words). The dev sentences,
+// used for the log only, get tags from the tagger in the output directory, if any.
+Result<void> attach_jackknifed_upos(const TrainOptions& o, std::vector<NerSentence>& train,
+                                    std::vector<NerSentence>& dev, std::ostream* log) {
+  auto ud = ud_sentences(o, "train", false);
+  if (!ud) return tl::unexpected(ud.error());
+  auto to = tagger_options(o);
+  if (!to) return tl::unexpected(to.error());
+  std::unordered_map<std::string, std::vector<std::string>> by_id;
+  const auto k = static_cast<std::size_t>(o.ner_pos_folds);
+  const std::size_t block = (ud->size() + k - 1) / k;
+  for (std::size_t fold = 0; fold < k; ++fold) {
+    const std::size_t lo = std::min(ud->size(), fold * block);
+    const std::size_t hi = std::min(ud->size(), lo + block);
+    std::vector<ConlluSentence> rest(ud->begin(), ud->begin() + static_cast<std::ptrdiff_t>(lo));
+    rest.insert(rest.end(), ud->begin() + static_cast<std::ptrdiff_t>(hi), ud->end());
+    const Tagger tagger = Tagger::train(rest, nullptr, *to, nullptr);
+    for (std::size_t i = lo; i < hi; ++i) {
+      ConlluSentence copy = (*ud)[i];
+      tagger.tag(copy);
+      auto& tags = by_id[copy.comment_value("sent_id")];
+      for (const auto& t : copy.tokens) tags.push_back(t.upos);
+    }
+    if (log) *log << "ner: UPOS of fold " << fold + 1 << " of " << k << " tagged\n";
+  }
+  std::size_t found = 0;
+  for (auto& n : train) {
+    const auto it = by_id.find(n.id);
+    if (it != by_id.end() && it->second.size() == n.words.size()) {
+      n.upos = it->second;
+      ++found;
+    }
+  }
+  if (log) *log << "ner: UPOS for " << found << " of " << train.size() << " sentences\n";
+  // The tagger train_all has just written, if there is one.
+  auto all = Tagger::load(out_path(o, kTaggerModel));
+  if (!all) return {};
+  for (auto& n : dev) {
+    std::vector<std::string> norms;
+    for (const auto& w : n.words) norms.push_back(detail::normalize_form(w));
+    const std::vector<std::string_view> words(norms.begin(), norms.end());
+    std::vector<std::string> xpos;
+    all->tag(words, n.upos, xpos);
+  }
+  return {};
 }
 
 }  // namespace
@@ -229,6 +298,7 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
       n.tags = gum_entity_tags(s);
       n.other_genre = true;
       n.starts_document = &s == &doc.front();
+      n.id = s.comment_value("sent_id");
       train->push_back(std::move(n));
     }
   }
@@ -256,6 +326,9 @@ Result<void> train_ner(const TrainOptions& o, std::ostream* log) {
                 "--gazetteers FILE; --gazetteers none trains without them (lower accuracy)");
   }
   no.name_lists_tsv = o.name_lists_file;
+  if (o.ner_pos_folds > 1) {
+    if (auto ok = attach_jackknifed_upos(o, *train, *dev, log); !ok) return ok;
+  }
   auto ner = EntityRecognizer::train(*train, &*dev, no, log);
   if (!ner) return tl::unexpected(ner.error());
   return ner->save(out_path(o, kNerModel));

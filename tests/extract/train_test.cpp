@@ -82,6 +82,26 @@ TEST(TrainingTest, SameDataAndSeedGiveByteIdenticalModelFiles) {
   }
 }
 
+// With jackknifed UPOS the recogniser is trained on the tagger's tags and says so.
+TEST(TrainingTest, JackknifedUposTrainARecogniserThatUsesThem) {
+  if (!have_data()) GTEST_SKIP() << "corpora not found under " << kData;
+  const fs::path out = fs::temp_directory_path() / ("kg_train_pos_" + std::to_string(::getpid()));
+  fs::remove_all(out);
+  TrainOptions o = slice_options(out);
+  o.ner_pos_folds = 2;
+  ASSERT_TRUE(train_ner(o, nullptr));
+  auto with = EntityRecognizer::load((out / kNerModel).string());
+  ASSERT_TRUE(with) << with.error().to_string();
+  EXPECT_TRUE(with->uses_pos());
+  o.ner_pos_folds = 0;
+  ASSERT_TRUE(train_ner(o, nullptr));
+  auto without = EntityRecognizer::load((out / kNerModel).string());
+  ASSERT_TRUE(without) << without.error().to_string();
+  EXPECT_FALSE(without->uses_pos());
+  fs::remove_all(out);
+  fs::remove_all(out.string() + "_wordnet");
+}
+
 TEST(TrainingTest, MissingCorpusNamesThePath) {
   TrainOptions o;
   o.data_dir = "/nonexistent/corpora";

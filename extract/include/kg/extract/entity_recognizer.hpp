@@ -20,6 +20,9 @@ namespace kg::extract {
 struct NerSentence {
   std::vector<std::string> words;
   std::vector<std::string> tags;
+  /// UPOS of each word (empty: none; a model trained with them uses them as features).
+  std::vector<std::string> upos;
+  std::string id;  ///< sent_id, when known
   /// From another genre than the target (GUM beside UNER EWT): the sentence's features
   /// also train a genre-specific copy, so its annotation habits stay out of the shared
   /// weights that tagging uses.
@@ -65,15 +68,21 @@ class EntityRecognizer {
   static Result<EntityRecognizer> train(const std::vector<NerSentence>& train,
                                         const std::vector<NerSentence>* dev,
                                         const NerTrainOptions& options, std::ostream* log);
-  /// BIO tags (PER, ORG, LOC) for normalised words. The model uses no part-of-speech
-  /// features: on UNER EWT dev they helped with gold tags but hurt with predicted ones.
-  [[nodiscard]] std::vector<std::string> tag(const std::vector<std::string_view>& words) const;
-  /// BIO tags for the sentences of one document. A name found in one sentence is also
-  /// tagged, with the same type, where the same words recur untagged in the document;
-  /// a model trained with a second pass also re-tags each sentence knowing the first
-  /// pass's tags of the same words elsewhere in the document.
+  /// BIO tags (PER, ORG, LOC) for normalised words. A model trained with UPOS (see
+  /// uses_pos) wants the words' UPOS as the tagger predicts them; without them it still
+  /// tags, less accurately.
+  [[nodiscard]] std::vector<std::string> tag(const std::vector<std::string_view>& words,
+                                             const std::vector<std::string_view>& upos = {}) const;
+  /// BIO tags for the sentences of one document (and their UPOS, or null). A name found in
+  /// one sentence is also tagged, with the same type, where the same words recur untagged
+  /// in the document; a model trained with a second pass also re-tags each sentence
+  /// knowing the first pass's tags of the same words elsewhere in the document.
   [[nodiscard]] std::vector<std::vector<std::string>> tag_document(
-      const std::vector<std::vector<std::string_view>>& sentences) const;
+      const std::vector<std::vector<std::string_view>>& sentences,
+      const std::vector<std::vector<std::string_view>>* upos = nullptr) const;
+  /// Whether the model was trained with UPOS features (NerSentence::upos): then the
+  /// pipeline runs the tagger first.
+  [[nodiscard]] bool uses_pos() const;
   /// The country whose demonym `word` is ("Russian" -> "Russia"), or empty.
   [[nodiscard]] std::string demonym_country(std::string_view word) const;
   /// Sets Token::ner and Document::entities (PER/ORG/LOC and NORP spans).
@@ -90,7 +99,9 @@ class EntityRecognizerComponent : public Component {
  public:
   explicit EntityRecognizerComponent(EntityRecognizer ner) : ner_(std::move(ner)) {}
   [[nodiscard]] std::string_view name() const override { return "ner"; }
-  [[nodiscard]] unsigned needs() const override { return kTokens | kSentences; }
+  [[nodiscard]] unsigned needs() const override {
+    return kTokens | kSentences | (ner_.uses_pos() ? kTags : 0U);
+  }
   [[nodiscard]] unsigned assigns() const override { return kEntities; }
   void process(Document& doc) const override { ner_.process(doc); }
 
