@@ -670,6 +670,15 @@ TEST_F(BuildNewsTest, ItIsTheNearestSubject) {
   EXPECT_FALSE(find("Sweden", "criticized", "Belarus").empty());
 }
 
+// Pressing someone is pressing them to do something or on something, not pushing them
+// somewhere: "push America to the brink of nuclear war" presses no one.
+TEST_F(BuildNewsTest, PushingToAPlaceIsNoPressing) {
+  build("pressing.txt");
+  EXPECT_TRUE(find("Ralph Nader", "pressed", "").empty());
+  EXPECT_FALSE(find("Joe Biden", "pressed", "Türkiye").empty());
+  EXPECT_FALSE(find("Angela Merkel", "pressed", "Iran").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

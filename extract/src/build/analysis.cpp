@@ -2022,6 +2022,13 @@ class Analyzer {
           return cl(a.cluster).cls != "Country" && kActorClasses.count(cl(a.cluster).cls) != 0;
         });
       }
+      // Pressing someone is pressing them to do something ("urged Russia to find"), not
+      // moving them somewhere ("push America to the brink of nuclear war").
+      if (tr.property == pressed_ && children(t, "xcomp").empty()) {
+        for (int o : children(t, "obl")) {
+          if (case_of(o) == "to" && upos(o) == "NOUN") return;
+        }
+      }
       if (!passive(t) && obj.empty()) return;
       pairs(subj, obj, tr.property, t, rule, 0.9, clause);
       if (tr.property == denied_) last_denial_ = t;
@@ -2620,6 +2627,7 @@ class Analyzer {
   std::string agreed_ceasefire_ = kgo_ + "agreedCeasefireWith";
   std::string signed_agreement_ = kgo_ + "signedAgreementWith";
   std::string allied_ = kgo_ + "alliedWith";
+  std::string pressed_ = kgo_ + "pressed";
 
   std::vector<int> sent_of_, head_;
   std::vector<std::vector<int>> kids_;
