@@ -679,6 +679,15 @@ TEST_F(BuildNewsTest, PushingToAPlaceIsNoPressing) {
   EXPECT_FALSE(find("Angela Merkel", "pressed", "Iran").empty());
 }
 
+// A seat of government stands for its country in what it does ("the Kremlin said"), but
+// whoever heads the State Department or the Pentagon heads that office, not the country.
+TEST_F(BuildNewsTest, HeadingASeatOfGovernmentIsNotLeadingTheCountry) {
+  build("seats.txt");
+  EXPECT_TRUE(find("Hillary Clinton", "leads", "").empty());
+  EXPECT_TRUE(find("Ashton Carter", "leads", "").empty());
+  EXPECT_FALSE(find("Vladimir Putin", "leads", "Russia").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

@@ -2022,6 +2022,13 @@ class Analyzer {
           return cl(a.cluster).cls != "Country" && kActorClasses.count(cl(a.cluster).cls) != 0;
         });
       }
+      // Heading a seat of government ("led the State Department", "heads the Pentagon") is
+      // heading that office, not the country the seat stands for in what it does.
+      if (tr.property == leads_) {
+        std::erase_if(obj, [&](const ArgRef& a) {
+          return a.mention >= 0 && mentions_[static_cast<std::size_t>(a.mention)].kind == "seat";
+        });
+      }
       // Pressing someone is pressing them to do something ("urged Russia to find"), not
       // moving them somewhere ("push America to the brink of nuclear war").
       if (tr.property == pressed_ && children(t, "xcomp").empty()) {
