@@ -688,6 +688,18 @@ TEST_F(BuildNewsTest, HeadingASeatOfGovernmentIsNotLeadingTheCountry) {
   EXPECT_FALSE(find("Vladimir Putin", "leads", "Russia").empty());
 }
 
+// "X-backed": a nationality backs as its country does ("Iranian-backed militias"), a title
+// after the participle is the person it names ("the Saudi-backed president Abd Rabbuh
+// Mansur Hadi"), and the backer is neither the title's country ("the Saudi backed
+// president" leads no Saudi Arabia) nor an object of the verb before it.
+TEST_F(BuildNewsTest, BackedByANationality) {
+  build("backed.txt");
+  EXPECT_FALSE(find("Iran", "backs", "").empty());
+  EXPECT_FALSE(find("Saudi Arabia", "backs", "Abd Rabbuh Mansur Hadi").empty());
+  EXPECT_TRUE(find("Abd Rabbuh Mansur Hadi", "leads", "").empty());
+  EXPECT_TRUE(find("", "backs", "Saudi Arabia").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

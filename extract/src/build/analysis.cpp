@@ -732,10 +732,19 @@ class Analyzer {
   // The country a title or noun is qualified by: "U.S. secretary", "Russian counterpart",
   // "Kremlin spokesman", "President of the United States".
   [[nodiscard]] std::string country_modifier(int t) const {
+    // The agent of a participle is not the title's country: "the Saudi(-)backed president".
+    const auto agent_of_participle = [&](int c) {
+      int k = c + 1;
+      if (k < static_cast<int>(tok_.size()) && tok_[static_cast<std::size_t>(k)].norm == "-") ++k;
+      if (k >= static_cast<int>(tok_.size()) || k >= t) return false;
+      const std::string& x = tok_[static_cast<std::size_t>(k)].xpos;
+      return upos(k) == "VERB" && (x == "VBN" || x == "VBD");
+    };
     for (int c : kids_[static_cast<std::size_t>(t)]) {
       const auto cu = static_cast<std::size_t>(c);
       const std::string& d = dep(c);
       if (!(has_rel(d, "compound") || d == "amod" || has_rel(d, "nmod"))) continue;
+      if (c < t && agent_of_participle(c)) continue;
       if (has_rel(d, "nmod") && d != "nmod:poss" && case_of(c) != "of") continue;
       if (!norp_[cu].empty()) return norp_[cu];
       const int m = tok_mention_[cu];
@@ -1536,6 +1545,12 @@ class Analyzer {
       for (int k = t + 1; k < static_cast<int>(tok_.size()) && k <= t + 3 &&
                           sent_of_[static_cast<std::size_t>(k)] == sent_of_[tu];
            ++k) {
+        // Not the agent of a hyphenated participle ("supporting the Saudi-backed president").
+        if (k + 2 < static_cast<int>(tok_.size()) &&
+            tok_[static_cast<std::size_t>(k + 1)].norm == "-" &&
+            tok_[static_cast<std::size_t>(k + 2)].xpos == "VBN") {
+          break;
+        }
         if (tok_mention_[static_cast<std::size_t>(k)] >= 0) {
           std::vector<ArgRef> r;
           resolve_token(k, r);
@@ -2062,11 +2077,25 @@ class Analyzer {
       }
       std::vector<ArgRef> subj;
       resolve_token(t - 2, subj);
+      // A nationality stands for its country ("Iranian-backed militias").
+      if (const auto& country = norp_[static_cast<std::size_t>(t - 2)];
+          subj.empty() && !country.empty()) {
+        subj.push_back({cluster_for("country:" + country, country, "Country",
+                                    sent_of_[static_cast<std::size_t>(t)]),
+                        -1, false});
+      }
       std::vector<ArgRef> obj;
       int noun = head_[static_cast<std::size_t>(t)];
       if (!(dep(t) == "amod" || has_rel(dep(t), "acl") || has_rel(dep(t), "compound")))
         noun = t + 1;
       if (noun >= 0 && noun < static_cast<int>(tok_.size())) resolve_token(noun, obj);
+      // A title before a name ("the Saudi-backed president Abd Rabbuh Mansur Hadi"): the
+      // person it describes.
+      if (obj.empty() && noun >= 0 && noun < static_cast<int>(tok_.size()) &&
+          (dep(noun) == "nmod:desc" || has_rel(dep(noun), "compound")) &&
+          head_[static_cast<std::size_t>(noun)] >= 0) {
+        resolve_token(head_[static_cast<std::size_t>(noun)], obj);
+      }
       pairs(subj, obj, tr.property, t, "agent-compound:" + lem_[static_cast<std::size_t>(t)], 0.85,
             clause);
     } else if (p == "modifier-prep") {
