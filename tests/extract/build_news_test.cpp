@@ -700,6 +700,17 @@ TEST_F(BuildNewsTest, BackedByANationality) {
   EXPECT_TRUE(find("", "backs", "Saudi Arabia").empty());
 }
 
+// An editor's bracket inside a name is no part of its label: "[Russian President
+// Vladimir] Putin" is Vladimir Putin.
+TEST_F(BuildNewsTest, BracketsInsideANameAreNoPartOfIt) {
+  build("brackets.txt");
+  EXPECT_FALSE(find("Vladimir Putin", "leads", "Russia").empty());
+  for (const auto& e : facts_.entities) {
+    EXPECT_EQ(e.label.find(']'), std::string::npos) << e.label;
+    EXPECT_EQ(e.label.find('['), std::string::npos) << e.label;
+  }
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

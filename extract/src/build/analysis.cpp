@@ -256,10 +256,17 @@ class Analyzer {
       return t.norm == "-" && prev.space_after && t.space_after && word(prev.norm) &&
              word(tok_[static_cast<std::size_t>(k + 1)].norm);
     };
+    // An editor's bracket inside a name is no part of it: "[Russian President Vladimir]
+    // Putin" names Vladimir Putin.
+    const auto bracket = [&](int k) {
+      const std::string& w = tok_[static_cast<std::size_t>(k)].norm;
+      return k > b && k + 1 < e && (w == "[" || w == "]");
+    };
     std::string out;
     for (int k = b; k < e; ++k) {
-      if (k > b && tok_[static_cast<std::size_t>(k - 1)].space_after && !spaced_hyphen(k) &&
-          !spaced_hyphen(k - 1)) {
+      if (bracket(k)) continue;
+      if (!out.empty() && (tok_[static_cast<std::size_t>(k - 1)].space_after || bracket(k - 1)) &&
+          !spaced_hyphen(k) && !spaced_hyphen(k - 1)) {
         out += ' ';
       }
       out += tok_[static_cast<std::size_t>(k)].norm;
