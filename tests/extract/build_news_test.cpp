@@ -711,6 +711,17 @@ TEST_F(BuildNewsTest, BracketsInsideANameAreNoPartOfIt) {
   }
 }
 
+// The subject of a support verb takes part in the event noun it governs ("carried out
+// airstrikes", "signed accords"); one that only talks about or suffers the event does not
+// ("reeling from terror attacks", "questioning global security agreements").
+TEST_F(BuildNewsTest, OnlySupportVerbsMakeParticipants) {
+  build("support.txt");
+  EXPECT_FALSE(find("", "hasParticipant", "Russian army").empty());
+  EXPECT_FALSE(find("", "hasParticipant", "Iran").empty());
+  EXPECT_TRUE(find("", "hasParticipant", "Türkiye").empty());
+  EXPECT_TRUE(find("", "hasParticipant", "Donald Trump").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

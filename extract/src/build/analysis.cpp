@@ -2330,9 +2330,14 @@ class Analyzer {
       v = head_[static_cast<std::size_t>(v)];
     }
     if (v < 0 || upos(v) != "VERB") return;
-    static const std::set<std::string_view> kLight = {"have", "be", "do", "get", "make"};
     const auto vu = static_cast<std::size_t>(v);
-    if (lex_.triggers.count(key_[vu]) != 0 || kLight.count(lem_[vu]) != 0) return;
+    if (lex_.triggers.count(key_[vu]) != 0) return;
+    // Only a support verb makes its subject a participant ("carried out airstrikes",
+    // "signed accords"); other verbs talk about the event ("questioning global security
+    // agreements", "reeling from terror attacks").
+    std::string support = lem_[vu];
+    for (int c : children(v, "compound:prt")) support += " " + low_[static_cast<std::size_t>(c)];
+    if (lex_.support.count(support) == 0) return;
     std::vector<ArgRef> actors = subjects(v);
     for (int s : children(v, "nsubj")) {
       for (int a : kids_[static_cast<std::size_t>(s)]) {

@@ -127,6 +127,8 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       lex.title_extra.insert(r[1]);
     } else if (kind == "honorific") {
       lex.honorific.insert(r[1]);
+    } else if (kind == "support") {
+      lex.support.insert(r[1]);
     }
   }
   auto first_names = read_tsv(model_dir + "/first_names.tsv", 2);

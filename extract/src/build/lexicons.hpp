@@ -34,6 +34,8 @@ struct Lexicons {
   std::unordered_map<std::string, std::string> plural;    // lemma -> member class
   std::unordered_set<std::string> anaphor, metonym, female, title_extra;
   std::unordered_set<std::string> honorific;  // "mr", "mrs.", "dr" ... (lower case)
+  // Support verbs of event nouns ("carry out", "sign"): lemma, a space and the particle.
+  std::unordered_set<std::string> support;
   // Lower-case first name -> 'f' or 'm' (first_names.tsv, from compromise's lexicon).
   std::unordered_map<std::string, char> first_name_gender;
   // Last word of each gazetteer politician's name -> the countries of those politicians.
