@@ -764,17 +764,18 @@ void EntityRecognizer::process(Document& doc) const {
   auto& tokens = doc.tokens();
   auto& entities = doc.entities();
   entities.clear();
+  // UPOS only for a recogniser trained with them, and only when the tagger has run.
+  const bool tagged = impl_->uses_pos && (doc.assigned() & kTags) != 0;
   std::vector<std::vector<std::string_view>> sentences;
   std::vector<std::vector<std::string_view>> upos;
   for (const auto& s : doc.sentences()) {
     sentences.emplace_back();
-    upos.emplace_back();
+    if (tagged) upos.emplace_back();
     for (auto i = s.token_begin; i < s.token_end; ++i) {
       sentences.back().push_back(tokens[i].norm);
-      upos.back().push_back(tokens[i].upos);
+      if (tagged) upos.back().push_back(tokens[i].upos);
     }
   }
-  const bool tagged = impl_->uses_pos && (doc.assigned() & kTags) != 0;
   const auto tags = tag_document(sentences, tagged ? &upos : nullptr);
   std::size_t sentence_index = 0;
   for (const auto& s : doc.sentences()) {
