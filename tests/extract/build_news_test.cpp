@@ -647,6 +647,12 @@ TEST_F(BuildNewsTest, TheyIsTheNearestPluralAntecedent) {
   EXPECT_FALSE(find("Joe Biden", "criticized", "China").empty());
 }
 
+// With no group of names near, "they" is a plural subject the graph names just before.
+TEST_F(BuildNewsTest, TheyIsAPluralSubjectWhenNoGroupIsNear) {
+  build("plural_nominal.txt");
+  EXPECT_FALSE(find("Ukrainian officials", "accused", "Russia").empty());
+}
+
 // A full name's first name tells "he" from "she" where nothing else does: "She" is Maria
 // Zakharova, not Sergei Lavrov, the nearer subject; "He" is not Amy Klobuchar. It is a
 // preference only: with no one else near, "He" is still Leslie Nielsen; and "Kim", a family

@@ -1163,6 +1163,10 @@ class Analyzer {
         m.members = it->members;
         return;
       }
+      // No group of names near: a plural subject the graph names, in this sentence or the
+      // one before ("Ukrainian officials met in Kyiv. They accused Russia ...").
+      const int from = sent_begin(std::max(0, m.sentence - 1));
+      if (const int rival = plural_rival(from, m.begin, {}); rival >= 0) bind(id, rival);
       return;
     }
     if (p == "it" || p == "its") {
