@@ -728,6 +728,17 @@ TEST_F(BuildNewsTest, OnlySupportVerbsMakeParticipants) {
   EXPECT_TRUE(find("", "hasParticipant", "Donald Trump").empty());
 }
 
+// A relational noun in apposition describes the name it follows: "Turkey, a NATO ally of
+// the U.S." is Turkey's alliance, not NATO's; not when the noun names its own holder ("head
+// of the Federal Drug Control Service Viktor Ivanov").
+TEST_F(BuildNewsTest, AppositionNounsDescribeTheNameTheyFollow) {
+  build("ally.txt");
+  EXPECT_FALSE(find("Türkiye", "alliedWith", "United States").empty());
+  EXPECT_TRUE(find("NATO", "alliedWith", "").empty());
+  EXPECT_FALSE(find("Japan", "alliedWith", "United States").empty());
+  EXPECT_TRUE(find("Viktor Kolokoltsev", "leads", "").empty());
+}
+
 // A main-clause subject pronoun takes no person from an adjunct before it: after "After a
 // dinner with Olaf Scholz, he criticized Vladimir Putin" it is Macron who criticized.
 TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {

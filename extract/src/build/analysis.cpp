@@ -2157,6 +2157,26 @@ class Analyzer {
       if (dep(c) == "nmod:poss" || (has_rel(dep(c), "compound") && c < t)) resolve_token(c, subj);
     }
     if (subj.empty() && !children(t, "nsubj").empty()) subj = subjects(t);  // "X is an ally of Y"
+    // A noun in apposition describes the name it follows: "Turkey, a NATO ally of the U.S."
+    // is Turkey's alliance (the compound only qualifies it).
+    // Not when the noun names its own holder: "Viktor Kolokoltsev, head of the Federal Drug
+    // Control Service Viktor Ivanov".
+    const auto names_own_person = [&](auto&& self, int x, int depth) -> bool {
+      for (int c : kids_[static_cast<std::size_t>(x)]) {
+        const int cm = tok_mention_[static_cast<std::size_t>(c)];
+        if (dep(c) == "appos" && cm >= 0 && mentions_[static_cast<std::size_t>(cm)].cluster >= 0 &&
+            cl(mentions_[static_cast<std::size_t>(cm)].cluster).cls == "Person") {
+          return true;
+        }
+        if (depth < 3 && self(self, c, depth + 1)) return true;
+      }
+      return false;
+    };
+    if (dep(t) == "appos" && head_[tu] >= 0 && !names_own_person(names_own_person, t, 0)) {
+      std::vector<ArgRef> named;
+      resolve_token(head_[tu], named);
+      if (!named.empty()) subj = std::move(named);
+    }
     auto obj = prep_objects(t, tr.preposition);
     // A light verb's subject is the noun's agent: "X held talks with Y".
     const int h = head_[tu];
