@@ -654,16 +654,16 @@ TEST_F(BuildNewsTest, TheyIsAPluralSubjectWhenNoGroupIsNear) {
 }
 
 // A full name's first name tells "he" from "she" where nothing else does: "She" is Maria
-// Zakharova, not Sergei Lavrov, the nearer subject; "He" is not Amy Klobuchar. It is a
-// preference only: with no one else near, "He" is still Leslie Nielsen; and "Kim", a family
-// name first in Korean names, gives Kim Jong Un no gender.
+// Zakharova, not Sergei Lavrov, the nearer subject; "He" is not Amy Klobuchar, nor Maria
+// Sharapova when no one else is near; and "Kim", a family name first in Korean names, gives
+// Kim Jong Un no gender.
 TEST_F(BuildNewsTest, FirstNamesTellHeFromShe) {
   build("gender.txt");
   EXPECT_FALSE(find("Maria Zakharova", "criticized", "Ukraine").empty());
   EXPECT_TRUE(find("Sergei Lavrov", "criticized", "Ukraine").empty());
   EXPECT_FALSE(find("John Bolton", "criticized", "Iran").empty());
   EXPECT_TRUE(find("Amy Klobuchar", "criticized", "Iran").empty());
-  EXPECT_FALSE(find("Leslie Nielsen", "praised", "Canada").empty());
+  EXPECT_TRUE(find("Maria Sharapova", "praised", "").empty());
   EXPECT_FALSE(find("Kim Jong Un", "praised", "China").empty());
 }
 

@@ -1241,14 +1241,13 @@ class Analyzer {
     // Prefer a person of the pronoun's known gender, then one whose gender is unknown (for
     // "he", unknown has always been accepted); within each, the subject of the pronoun's own
     // sentence, then the nearest person. A binding fixes the person's gender for later ones.
-    // The gender of a first name counts where nothing else is known ("she" is Marianne
-    // Gasser, "he" is not Amy Goodman), and only as a preference: a last pass without it
-    // keeps "he" for Kim Jong Un when no one else fits.
-    bool by_name = true;
+    // The gender of a first name counts where nothing else is known: "she" is Marianne
+    // Gasser, and "he" is never Amy Goodman (when the recogniser misses the man meant, a
+    // woman's name is no fallback for "he").
     auto fits = [&](int cluster, bool unknown_ok) {
       const Cluster& x = cl(cluster);
-      const bool is_female = x.female || (by_name && !x.male && x.name_gender == 'f');
-      const bool is_male = x.male || (by_name && !x.female && x.name_gender == 'm');
+      const bool is_female = x.female || (!x.male && x.name_gender == 'f');
+      const bool is_male = x.male || (!x.female && x.name_gender == 'm');
       if (female) return is_female || (unknown_ok && !is_male);
       return !is_female;
     };
@@ -1286,30 +1285,27 @@ class Analyzer {
                               head_[static_cast<std::size_t>(own_verb)] < 0;
     const bool object_pronoun = own_verb >= 0 && (dep(m.head) == "obj" || dep(m.head) == "iobj" ||
                                                   has_rel(dep(m.head), "obl"));
-    for (const bool name_pass : {true, false}) {
-      by_name = name_pass;
-      for (const bool unknown_ok : {false, true}) {
-        if (!female && unknown_ok) break;
-        for (const int mode : {0, 1, 2, 3}) {
-          for (int c : candidates) {
-            const Mention& cm = mentions_[static_cast<std::size_t>(c)];
-            if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
-              continue;
-            }
-            // A main-clause subject pronoun takes no person from an adjunct before it
-            // ("Placed under the care of a Dr. Bailey, he ..." is not Bailey).
-            if (mode == 1 && (cm.sentence != m.sentence || main_subject)) continue;
-            if (!fits(cm.cluster, unknown_ok)) continue;
-            // An object pronoun is not the subject of its own verb ("Trump praised him").
-            if (object_pronoun && subject_of(cm) == own_verb) continue;
-            // A person of unknown gender is taken only when it is a subject (salient), not a
-            // possessor or object nearby ("... Trump's campaign for using her words").
-            const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
-            if (need_subject && !is_subject(cm)) continue;
-            bind(id, cm.cluster);
-            (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
-            return;
+    for (const bool unknown_ok : {false, true}) {
+      if (!female && unknown_ok) break;
+      for (const int mode : {0, 1, 2, 3}) {
+        for (int c : candidates) {
+          const Mention& cm = mentions_[static_cast<std::size_t>(c)];
+          if (mode == 0 && (cm.sentence != m.sentence || !has_rel(dep(cm.head), "nsubj"))) {
+            continue;
           }
+          // A main-clause subject pronoun takes no person from an adjunct before it
+          // ("Placed under the care of a Dr. Bailey, he ..." is not Bailey).
+          if (mode == 1 && (cm.sentence != m.sentence || main_subject)) continue;
+          if (!fits(cm.cluster, unknown_ok)) continue;
+          // An object pronoun is not the subject of its own verb ("Trump praised him").
+          if (object_pronoun && subject_of(cm) == own_verb) continue;
+          // A person of unknown gender is taken only when it is a subject (salient), not a
+          // possessor or object nearby ("... Trump's campaign for using her words").
+          const bool need_subject = mode == 2 || (unknown_ok && !cl(cm.cluster).female);
+          if (need_subject && !is_subject(cm)) continue;
+          bind(id, cm.cluster);
+          (female ? cl(cm.cluster).female : cl(cm.cluster).male) = true;
+          return;
         }
       }
     }

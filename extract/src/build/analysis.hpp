@@ -37,7 +37,7 @@ struct Cluster {
   std::vector<int> mentions;
   bool female = false;   // a person known to be female (title, "Mrs.", a "she" bound to it)
   bool male = false;     // known to be male ("Mr.", a "he" bound to it); neither = unknown
-  char name_gender = 0;  // 'f' or 'm' from the first name ("Amy Goodman"): a preference only
+  char name_gender = 0;  // 'f' or 'm' from the first name ("Amy Goodman"), when no flag is set
   bool event = false;
   std::string start_date;
   int first_sentence = 0;
