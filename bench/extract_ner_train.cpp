@@ -102,15 +102,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto tag_document = [&](const std::vector<std::vector<std::string_view>>& views) {
-    if (!ner->uses_pos()) return ner->tag_document(views);
-    std::vector<std::vector<std::string>> upos(views.size());
-    std::vector<std::vector<std::string_view>> upos_views;
-    std::vector<std::string> xpos;
-    for (std::size_t k = 0; k < views.size(); ++k) {
-      tagger->tag(views[k], upos[k], xpos);
-      upos_views.emplace_back(upos[k].begin(), upos[k].end());
-    }
-    return ner->tag_document(views, &upos_views);
+    return tagger ? ner->tag_document(views, *tagger) : ner->tag_document(views);
   };
   auto files = kg::extract::corpus_files(o.data_dir, "dev");
   if (!files) {

@@ -131,16 +131,7 @@ std::vector<std::vector<std::string>> SentenceAnnotator::entity_tags_document(
   }
   std::vector<std::vector<std::string_view>> views;
   for (const auto& n : norms) views.emplace_back(n.begin(), n.end());
-  if (!impl_->ner->uses_pos()) return impl_->ner->tag_document(views);
-  // The recogniser was trained with the tagger's UPOS: tag first.
-  std::vector<std::vector<std::string>> upos(views.size());
-  std::vector<std::vector<std::string_view>> upos_views;
-  std::vector<std::string> xpos;
-  for (std::size_t k = 0; k < views.size(); ++k) {
-    impl_->tagger.tag(views[k], upos[k], xpos);
-    upos_views.emplace_back(upos[k].begin(), upos[k].end());
-  }
-  return impl_->ner->tag_document(views, &upos_views);
+  return impl_->ner->tag_document(views, impl_->tagger);
 }
 
 }  // namespace kg::extract

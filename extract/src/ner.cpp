@@ -2,6 +2,7 @@
 #include <array>
 #include <fstream>
 #include <kg/extract/entity_recognizer.hpp>
+#include <kg/extract/tagger.hpp>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -755,6 +756,19 @@ std::vector<std::vector<std::string>> EntityRecognizer::tag_document(
   return out;
 }
 
+std::vector<std::vector<std::string>> EntityRecognizer::tag_document(
+    const std::vector<std::vector<std::string_view>>& sentences, const Tagger& tagger) const {
+  if (!impl_->uses_pos) return tag_document(sentences);
+  std::vector<std::vector<std::string>> upos(sentences.size());
+  std::vector<std::vector<std::string_view>> views;
+  std::vector<std::string> xpos;
+  for (std::size_t k = 0; k < sentences.size(); ++k) {
+    tagger.tag(sentences[k], upos[k], xpos);
+    views.emplace_back(upos[k].begin(), upos[k].end());
+  }
+  return tag_document(sentences, &views);
+}
+
 std::string EntityRecognizer::demonym_country(std::string_view word) const {
   const auto it = impl_->demonyms.find(std::string(word));
   return it == impl_->demonyms.end() ? std::string() : it->second;
@@ -1044,12 +1058,8 @@ Result<EntityRecognizer> EntityRecognizer::train(const std::vector<NerSentence>&
       std::vector<std::string> norms;
       for (const auto& w : s.words) norms.push_back(detail::normalize_form(w));
       std::vector<std::string_view> words(norms.begin(), norms.end());
-      auto p = impl->prepare(words);
-      if (impl->uses_pos && s.upos.size() == s.words.size())
-        p.upos.assign(s.upos.begin(), s.upos.end());
-      std::vector<std::string> tags;
-      for (const int c : impl->decode(p, impl->model)) tags.push_back(bio_tag(c));
-      scores.add(s.tags, tags);
+      const std::vector<std::string_view> upos(s.upos.begin(), s.upos.end());
+      scores.add(s.tags, ner.tag(words, upos));
     }
     *log << "ner dev F1 " << 100.0 * scores.total.f1() << " (" << impl->model.n_weights()
          << " weights)\n";

@@ -1087,14 +1087,17 @@ class Analyzer {
   // group's members, with no member named after it: the nearer antecedent of a "they".
   // Returns the cluster a subject noun stands for ("Polish officials"), kNoCluster for a noun
   // the graph does not name ("South African officials contend that ... their efforts") or an
-  // object, or kNoRival. Not a number ("killing
-  // thousands in their assault"), nor the object of a verb whose subject already stands for
-  // the group ("they found 15 patches ... and when they punctured them").
+  // object, or kNoRival. Not a number ("killing thousands in their assault"), nor the object
+  // of a verb whose subject already stands for the group ("they found 15 patches ... and when
+  // they punctured them").
   static constexpr int kNoRival = -1;
   static constexpr int kNoCluster = -2;
   [[nodiscard]] int plural_rival(int from, int to, const std::vector<int>& members) const {
     static const std::set<std::string_view> kNumberNouns = {
         "dozen", "hundred", "thousand", "million", "billion", "trillion", "score"};
+    const auto member = [&](int c) {
+      return c >= 0 && std::find(members.begin(), members.end(), c) != members.end();
+    };
     int rival = kNoRival;
     for (int t = std::max(0, from); t < to; ++t) {
       const auto tu = static_cast<std::size_t>(t);
@@ -1103,9 +1106,8 @@ class Analyzer {
       // rival's phrase does not ("senior aides to Hillary Clinton ... which they had heard").
       if (const int tm = tok_mention_[tu]; tm >= 0) {
         const Mention& mm = mentions_[static_cast<std::size_t>(tm)];
-        if (is_subject(mm) && ((mm.cluster >= 0 && std::find(members.begin(), members.end(),
-                                                             mm.cluster) != members.end()) ||
-                               (!mm.members.empty() && mm.members == members))) {
+        if (is_subject(mm) &&
+            (member(mm.cluster) || (!mm.members.empty() && mm.members == members))) {
           rival = kNoRival;
           continue;
         }
@@ -1120,7 +1122,7 @@ class Analyzer {
       const int tm = tok_mention_[tu];
       if (tm >= 0 && !mentions_[static_cast<std::size_t>(tm)].members.empty()) continue;
       const int c = tm >= 0 ? mentions_[static_cast<std::size_t>(tm)].cluster : -1;
-      if (c >= 0 && std::find(members.begin(), members.end(), c) != members.end()) continue;
+      if (member(c)) continue;
       // Only a subject is salient enough to be bound; an object only blocks.
       rival = c >= 0 && is_actor(c) && has_rel(d, "nsubj") ? c : kNoCluster;
     }
@@ -1191,8 +1193,8 @@ class Analyzer {
         const int mm = tok_mention_[iu];
         // A singular subject nearer than any actor that names none is what "it" stands for:
         // "the plane made a turn ... before it disappeared", "an FBI investigation ... since
-        // it was first revealed".
-        // ("its" keeps the nearest actor: "that country receives ... despite its violations").
+        // it was first revealed" ("its" keeps the nearest actor: "that country receives ...
+        // despite its violations").
         if (p == "it" && (mm < 0 || mentions_[static_cast<std::size_t>(mm)].cluster < 0) &&
             has_rel(dep(i), "nsubj") &&
             ((upos(i) == "NOUN" && tok_[iu].xpos == "NN") ||

@@ -16,6 +16,8 @@
 
 namespace kg::extract {
 
+class Tagger;
+
 /// One training sentence: words and their BIO tags.
 struct NerSentence {
   std::vector<std::string> words;
@@ -80,6 +82,9 @@ class EntityRecognizer {
   [[nodiscard]] std::vector<std::vector<std::string>> tag_document(
       const std::vector<std::vector<std::string_view>>& sentences,
       const std::vector<std::vector<std::string_view>>* upos = nullptr) const;
+  /// The same, with the UPOS `tagger` gives the words when the model uses them.
+  [[nodiscard]] std::vector<std::vector<std::string>> tag_document(
+      const std::vector<std::vector<std::string_view>>& sentences, const Tagger& tagger) const;
   /// Whether the model was trained with UPOS features (NerSentence::upos): then the
   /// pipeline runs the tagger first.
   [[nodiscard]] bool uses_pos() const;
