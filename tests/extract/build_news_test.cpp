@@ -747,6 +747,27 @@ TEST_F(BuildNewsTest, MainClausePronounSkipsTheAdjunct) {
   EXPECT_TRUE(find("Olaf Scholz", "criticized", "").empty());
 }
 
+// A clause joined to a speech verb with its own subject is not what was said: in "officials
+// have not said why ..., but Afghan Ambassador Hamdullah Mohib says" the ambassador's title
+// is no claim of the officials. A participle clause before the subject is the subject's, and
+// so is its pronoun: in "Discussing his concern ..., Najib Razak said" "his" is Najib
+// Razak's, not Hassan Rouhani's, named before.
+TEST_F(BuildNewsTest, OwnClausesAndFrontedParticiples) {
+  build("clauses.txt");
+  const auto role = find("Hamdullah Mohib", "officialOf", "Afghanistan");
+  ASSERT_FALSE(role.empty());
+  EXPECT_TRUE(role.front()->relation.attributed_to.empty()) << role.front()->relation.attributed_to;
+  EXPECT_FALSE(find("Najib Razak", "officialOf", "Malaysia").empty());
+  EXPECT_TRUE(find("Najib Razak", "discussed", "").empty());
+  int his = 0;
+  for (const auto& m : facts_.mentions) {
+    if (m.text != "his") continue;
+    ++his;
+    EXPECT_EQ(label(m.entity), "Najib Razak");
+  }
+  EXPECT_EQ(his, 1);
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

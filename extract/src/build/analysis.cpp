@@ -1253,6 +1253,30 @@ class Analyzer {
       if (female) return is_female || (unknown_ok && !is_male);
       return !is_female;
     };
+    // "Discussing his concern in a statement, Malaysia's Prime Minister Najib Razak said": a
+    // participle clause before its clause's subject, with no subject of its own, is that
+    // subject's, and so is a pronoun inside it, when the gender fits.
+    for (int v = m.head, k = 0; v >= 0 && k < 8; v = head_[static_cast<std::size_t>(v)], ++k) {
+      if (dep(v) != "advcl") continue;
+      const std::string& x = tok_[static_cast<std::size_t>(v)].xpos;
+      const int h = head_[static_cast<std::size_t>(v)];
+      if ((x != "VBG" && x != "VBN") || !children(v, "nsubj").empty() || h < 0) break;
+      for (int c : children(h, "nsubj")) {
+        if (c < v) break;  // the participle follows the subject: not fronted
+        for (std::size_t j = 0; j < mentions_.size(); ++j) {
+          const Mention& sm = mentions_[j];
+          if (static_cast<int>(j) == id || sm.sentence != m.sentence || sm.cluster < 0 ||
+              cl(sm.cluster).cls != "Person" || !is_descendant(sm.begin, c) ||
+              !fits(sm.cluster, true)) {
+            continue;
+          }
+          bind(id, sm.cluster);
+          (female ? cl(sm.cluster).female : cl(sm.cluster).male) = true;
+          return;
+        }
+      }
+      break;
+    }
     // "Corker told Al-Monitor that he met Rice": the subject pronoun of reported speech is the
     // speaker when the gender fits.
     if (has_rel(dep(m.head), "nsubj")) {
@@ -1730,6 +1754,13 @@ class Analyzer {
         bool in_subject = false;
         for (int sc : children(r, "nsubj")) in_subject = in_subject || is_descendant(t, sc);
         if (in_subject) break;
+        // A clause joined to the speech verb with its own subject is no reported content
+        // ("officials have not said why ..., but Afghan Ambassador Hamdullah Mohib says").
+        bool own_clause = false;
+        for (int cj : children(r, "conj")) {
+          own_clause = own_clause || (is_descendant(t, cj) && !children(cj, "nsubj").empty());
+        }
+        if (own_clause) break;
         const auto who = subjects(r);
         c.attributed = who.empty() ? -2 : who.front().cluster;
         return c;
