@@ -768,6 +768,38 @@ TEST_F(BuildNewsTest, OwnClausesAndFrontedParticiples) {
   EXPECT_EQ(his, 1);
 }
 
+// One name in one article is one entity of one type, however the recogniser typed each
+// occurrence and whichever list found it: "Trump" is one person, "Orlando" one place (the
+// recogniser's type, not a surname's), and "al-Qaeda" the armed group listed as "Al Qaeda".
+TEST_F(BuildNewsTest, OneNameIsOneEntity) {
+  build("one_name.txt");
+  std::map<std::string, std::string> by_label;  // lower-case label -> IRI
+  for (const auto& e : facts_.entities) {
+    EXPECT_EQ(e.label.find(" ("), std::string::npos) << e.label;
+    std::string key = e.label;
+    std::transform(key.begin(), key.end(), key.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    EXPECT_TRUE(by_label.emplace(key, e.iri).second) << "two entities named " << e.label;
+  }
+  std::set<std::string> trump;
+  for (const auto& m : facts_.mentions) {
+    if (m.text == "Trump") trump.insert(m.entity);
+  }
+  ASSERT_EQ(trump.size(), 1U);
+  EXPECT_EQ(label(*trump.begin()), "Trump");
+  const std::map<std::string, std::string> want = {
+      {"trump", "Person"}, {"orlando", "Place"}, {"al-qaeda", "ArmedGroup"}};
+  for (const auto& [name, cls] : want) {
+    const auto it = by_label.find(name);
+    ASSERT_NE(it, by_label.end()) << name;
+    for (const auto& e : facts_.entities) {
+      if (e.iri == it->second) {
+        EXPECT_EQ(e.class_iri, std::string(vocab::kKgo) + cls) << name;
+      }
+    }
+  }
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

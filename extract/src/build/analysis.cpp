@@ -415,6 +415,9 @@ class Analyzer {
     // the person even when the recogniser typed this occurrence as a place or organization.
     // A single common word the recogniser capitalised into a name ("Officials" opening a
     // sentence) is not a name at all.
+    // What the recogniser said, before the rules below retype single occurrences.
+    std::unordered_map<std::string, std::map<std::string, int>> recognised;
+    for (const auto& c : ner) ++recognised[lower(c.m.canonical)][c.m.cls];
     {
       std::unordered_set<std::string> surnames;
       for (const auto& c : ner) {
@@ -451,6 +454,36 @@ class Analyzer {
         return c.end - c.begin == 1 && (upos(c.begin) == "NOUN" || upos(c.begin) == "PRON" ||
                                         upos(c.begin) == "VERB" || upos(c.begin) == "ADV");
       });
+      // The same words typed differently in one article are one name of one type: the type
+      // most of its occurrences have; on a tie, the one the recogniser gave most ("involved
+      // with Orlando shooting ... the Orlando story" stays a place), then a person ("Americans
+      // see Trump as the problem: Trump has trouble ..."), then an organization.
+      std::unordered_map<std::string, std::map<std::string, int>> types;
+      for (const auto& c : ner) ++types[lower(c.m.canonical)][c.m.cls];
+      for (auto& c : ner) {
+        const auto& t = types[lower(c.m.canonical)];
+        if (t.size() < 2) continue;
+        const auto& r = recognised[lower(c.m.canonical)];
+        auto said = [&](const std::string& cls) {
+          auto it = r.find(cls);
+          return it == r.end() ? 0 : it->second;
+        };
+        auto rank = [](const std::string& cls) {
+          return cls == "Person" ? 2 : cls == "Organization" ? 1 : 0;
+        };
+        std::string best;
+        int best_n = 0;
+        for (const auto& [cls, n] : t) {
+          const bool better =
+              n > best_n || (n == best_n && (said(cls) > said(best) ||
+                                             (said(cls) == said(best) && rank(cls) > rank(best))));
+          if (better) {
+            best = cls;
+            best_n = n;
+          }
+        }
+        c.m.cls = best;
+      }
     }
     // A name in capitals (a wire dateline, "NEW YORK (Reuters) -") is the name the article
     // writes in mixed case elsewhere ("New York"); a capitalised name of several words it does
@@ -781,6 +814,16 @@ class Analyzer {
                   int sentence) {
     auto it = cluster_by_key_.find(key);
     if (it != cluster_by_key_.end()) return it->second;
+    // One name in one article is one entity, however it was found: "al-Qaeda" typed by the
+    // recogniser is the armed group the lexicon lists as "Al Qaeda", and a place found twice,
+    // once by the lexicon and once by the recogniser, is one place. Only where one class is
+    // the other or more specific; a person and a place stay apart.
+    if (const int same = same_named(label, cls); same >= 0) {
+      Cluster& x = clusters_[static_cast<std::size_t>(same)];
+      if (x.cls != cls && onto_.is_subclass_of(kgo_ + cls, kgo_ + x.cls)) x.cls = cls;
+      cluster_by_key_.emplace(key, same);
+      return same;
+    }
     Cluster c;
     c.label = label;
     c.cls = cls;
@@ -793,6 +836,32 @@ class Analyzer {
     const int id = static_cast<int>(clusters_.size()) - 1;
     cluster_by_key_.emplace(key, id);
     return id;
+  }
+
+  // The cluster of another entity named `label` (compared in lower case) whose class is
+  // `cls`, a superclass or a subclass of it; -1 if none. Persons, events and roles are matched
+  // by their own keys only.
+  [[nodiscard]] int same_named(const std::string& label, const std::string& cls) const {
+    auto plain = [](const Cluster& x) {
+      return !x.event && x.cls != "Person" && x.cls != "Role" && x.cls != "Region" &&
+             x.cls != "Actor";
+    };
+    Cluster probe;
+    probe.cls = cls;
+    probe.event = cls == "Meeting" || cls == "Ceasefire" || cls == "Interference" ||
+                  cls == "Summit" || cls == "Attack" || cls == "Protest" || cls == "Agreement" ||
+                  cls == "Election" || cls == "Event";
+    if (!plain(probe)) return -1;
+    const std::string want = lower(label);
+    for (std::size_t c = 0; c < clusters_.size(); ++c) {
+      const Cluster& x = clusters_[c];
+      if (!plain(x) || lower(x.label) != want) continue;
+      if (x.cls == cls || onto_.is_subclass_of(kgo_ + cls, kgo_ + x.cls) ||
+          onto_.is_subclass_of(kgo_ + x.cls, kgo_ + cls)) {
+        return static_cast<int>(c);
+      }
+    }
+    return -1;
   }
 
   void bind(int m, int c) {
