@@ -187,6 +187,7 @@ void build_command(const BuildCliOptions& o) {
   }
   const auto articles = read_inputs(o.inputs);
   auto results = extract_all(*builder, articles, o.jobs, o.quiet);
+  extract::link_short_names(results);
   extract::harmonize_classes(results, *onto);
   KnowledgeGraph graph(o.base.empty() ? std::string(kDefaultBase) : o.base);
   graph.set_validator(onto, ValidationMode::kLenient);

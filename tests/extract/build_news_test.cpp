@@ -800,6 +800,61 @@ TEST_F(BuildNewsTest, OneNameIsOneEntity) {
   }
 }
 
+// Across the articles of one build, a person named by the last name only is the person the
+// other articles name in full, and spellings of one full name are one person: "Putin" is
+// Vladimir Putin, named in full in two articles; "Bashar Assad" and "Bashar al-Assad" are
+// one; a lone "Clinton" beside one "Bill Clinton" and one "Hillary Clinton" stays itself.
+TEST_F(BuildNewsTest, ShortNamesLinkAcrossArticles) {
+  std::vector<DocumentFacts> docs;
+  for (const char* name : {"a", "b", "c", "d", "e", "f"}) {
+    const std::string file = kNews + "linking/" + name + ".txt";
+    auto article = read_article(read_text(file), file);
+    ASSERT_TRUE(article) << article.error().to_string();
+    article->id = name;
+    docs.push_back(builder_->extract(*article));
+  }
+  link_short_names(docs);
+  harmonize_classes(docs, *onto_);
+  std::map<std::string, std::string> label_of;
+  for (const auto& d : docs) {
+    for (const auto& e : d.entities) label_of[e.iri] = e.label;
+  }
+  auto subject_of = [&](const std::string& predicate, const std::string& object) {
+    std::set<std::string> out;
+    for (const auto& d : docs) {
+      for (const auto& f : d.facts) {
+        if (f.relation.predicate == std::string(vocab::kKgo) + predicate &&
+            label_of[f.object] == object) {
+          out.insert(f.subject);
+        }
+      }
+    }
+    return out;
+  };
+  const auto putin = subject_of("criticized", "Ukraine");
+  ASSERT_EQ(putin.size(), 1U);
+  EXPECT_EQ(label_of[*putin.begin()], "Vladimir Putin");
+  EXPECT_EQ(subject_of("met", "Angela Merkel"), putin);
+  for (const auto& e : docs[2].entities) {
+    if (e.iri == *putin.begin()) {
+      EXPECT_NE(std::find(e.aliases.begin(), e.aliases.end(), "Putin"), e.aliases.end());
+    }
+  }
+  for (const auto& m : docs[2].mentions) {
+    if (m.text == "Putin") {
+      EXPECT_EQ(m.entity, *putin.begin());
+    }
+  }
+  const auto assad = subject_of("criticized", "Türkiye");
+  ASSERT_EQ(assad.size(), 1U);
+  EXPECT_EQ(subject_of("praised", "Vladimir Putin"), assad);
+  const auto clinton = subject_of("criticized", "Russia");
+  ASSERT_EQ(clinton.size(), 1U);
+  EXPECT_EQ(label_of[*clinton.begin()], "Clinton");
+  // The full names stay apart.
+  EXPECT_EQ(label_of[*subject_of("criticized", "Iran").begin()], "Bill Clinton");
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -1,6 +1,8 @@
 // GraphBuilder: the language pipeline plus the lexicons and the ontology, and the merge of
 // extracted facts into a KnowledgeGraph (with NIF 2.0 mention triples).
 
+#include <algorithm>
+#include <cctype>
 #include <kg/extract/builder.hpp>
 #include <kg/extract/models.hpp>
 #include <kg/extract/pipeline.hpp>
@@ -10,6 +12,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <set>
 
 #include "build/analysis.hpp"
 #include "build/lexicons.hpp"
@@ -119,6 +122,164 @@ Result<void> GraphBuilder::merge(KnowledgeGraph& graph, const DocumentFacts& fac
     add(vocab::kItsrdfTaIdentRef, Term::iri(m.entity));
   }
   return status;
+}
+
+namespace {
+
+// The words of a name.
+std::vector<std::string> name_words(const std::string& label) {
+  std::vector<std::string> w;
+  std::size_t start = 0;
+  while (start <= label.size()) {
+    std::size_t sp = label.find(' ', start);
+    if (sp == std::string::npos) sp = label.size();
+    if (sp > start) w.push_back(label.substr(start, sp - start));
+    start = sp + 1;
+  }
+  return w;
+}
+
+// A person's name as its spellings share it: lower case, without the Arabic article however
+// it is written ("Bashar al-Assad", "Bashar Al-Assad", "Bashar al Assad" and "Bashar Assad"
+// are "bashar assad"), without periods and without a generational suffix.
+std::string name_key(const std::string& label) {
+  static const std::set<std::string> kSuffixes = {"jr", "sr", "ii", "iii", "iv"};
+  std::vector<std::string> out;
+  for (std::string w : name_words(label)) {
+    std::transform(w.begin(), w.end(), w.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::erase(w, '.');  // "George W. Bush", "George W Bush"
+    if (w == "al" || w == "el" || w.empty()) continue;
+    if (w.size() > 3 && (w.rfind("al-", 0) == 0 || w.rfind("el-", 0) == 0)) w = w.substr(3);
+    out.push_back(w);
+  }
+  while (out.size() > 2 && kSuffixes.count(out.back()) != 0) out.pop_back();
+  std::string key;
+  for (const auto& w : out) key += (key.empty() ? "" : " ") + w;
+  return key;
+}
+
+}  // namespace
+
+void link_short_names(std::vector<DocumentFacts>& documents) {
+  const std::string person = std::string(vocab::kKgo) + "Person";
+  struct Full {
+    std::set<std::size_t> docs;
+    std::string label;
+    std::vector<std::string> same_as;
+  };
+  // Full names (two words or more) by spelling key; one-word names by IRI.
+  std::map<std::string, std::map<std::string, Full>> spellings;  // key -> IRI -> what is known
+  std::map<std::string, std::string> short_names;                // IRI -> one-word label
+  for (std::size_t d = 0; d < documents.size(); ++d) {
+    for (const Entity& e : documents[d].entities) {
+      if (e.class_iri != person) continue;
+      const std::string key = name_key(e.label);
+      if (key.find(' ') == std::string::npos) {
+        if (e.same_as.empty() && e.label.find(' ') == std::string::npos) {
+          short_names.emplace(e.iri, e.label);
+        }
+        continue;
+      }
+      Full& f = spellings[key][e.iri];
+      f.docs.insert(d);
+      if (f.label.empty()) f.label = e.label;
+      for (const auto& s : e.same_as) {
+        if (std::find(f.same_as.begin(), f.same_as.end(), s) == f.same_as.end()) {
+          f.same_as.push_back(s);
+        }
+      }
+    }
+  }
+  // Each person named in full: its spellings, under the spelling most documents use (on a
+  // tie, the first IRI), and the documents of all of them.
+  struct Person {
+    std::string iri;
+    const Full* full = nullptr;
+    std::size_t docs = 0;
+  };
+  std::map<std::string, std::string> rename;           // IRI -> IRI of the person
+  std::map<std::string, std::vector<Person>> by_last;  // last word of the key -> persons
+  std::map<std::string, const Full*> target_of;        // person IRI -> what is known
+  for (const auto& [key, iris] : spellings) {
+    Person p;
+    std::set<std::size_t> docs;
+    for (const auto& [iri, f] : iris) {
+      docs.insert(f.docs.begin(), f.docs.end());
+      if (p.full == nullptr || f.docs.size() > p.full->docs.size()) {
+        p.iri = iri;
+        p.full = &f;
+      }
+    }
+    p.docs = docs.size();
+    for (const auto& [iri, f] : iris) {
+      if (iri != p.iri) rename.emplace(iri, p.iri);
+    }
+    target_of[p.iri] = p.full;
+    by_last[key.substr(key.rfind(' ') + 1)].push_back(p);
+  }
+  for (const auto& [iri, label] : short_names) {
+    auto it = by_last.find(name_key(label));
+    if (it == by_last.end()) continue;
+    const Person* best = nullptr;
+    std::size_t all_docs = 0;
+    for (const auto& p : it->second) {
+      all_docs += p.docs;
+      if (best == nullptr || p.docs > best->docs) best = &p;
+    }
+    // Named in full in two documents at least: one document's "Woodrow Wilson" does not
+    // make every "Wilson" of the others his.
+    if (best->docs >= 2 && best->docs > 2 * (all_docs - best->docs)) {
+      rename.emplace(iri, best->iri);
+    }
+  }
+  if (rename.empty()) return;
+  auto target = [&](std::string& iri) {
+    auto r = rename.find(iri);
+    if (r != rename.end()) iri = r->second;
+  };
+  for (auto& doc : documents) {
+    std::vector<Entity> entities;
+    std::map<std::string, std::size_t> at;
+    for (Entity& e : doc.entities) {
+      auto r = rename.find(e.iri);
+      if (r != rename.end()) {
+        const Full& f = *target_of.at(r->second);
+        e.aliases.push_back(e.label);
+        e.iri = r->second;
+        e.label = f.label;
+        e.same_as = f.same_as;
+      }
+      auto [pos, fresh] = at.emplace(e.iri, entities.size());
+      if (fresh) {
+        entities.push_back(std::move(e));
+        continue;
+      }
+      Entity& kept = entities[pos->second];
+      kept.aliases.insert(kept.aliases.end(), e.aliases.begin(), e.aliases.end());
+      for (const auto& s : e.same_as) {
+        if (std::find(kept.same_as.begin(), kept.same_as.end(), s) == kept.same_as.end()) {
+          kept.same_as.push_back(s);
+        }
+      }
+    }
+    for (Entity& e : entities) {
+      std::sort(e.aliases.begin(), e.aliases.end());
+      e.aliases.erase(std::unique(e.aliases.begin(), e.aliases.end()), e.aliases.end());
+      std::erase(e.aliases, e.label);
+    }
+    doc.entities = std::move(entities);
+    for (auto& m : doc.mentions) target(m.entity);
+    std::vector<FactRecord> kept;
+    for (auto& f : doc.facts) {
+      target(f.subject);
+      target(f.object);
+      target(f.relation.attributed_to);
+      if (f.subject == f.object) continue;
+      kept.push_back(std::move(f));
+    }
+    doc.facts = std::move(kept);
+  }
 }
 
 void harmonize_classes(std::vector<DocumentFacts>& documents, const ontology::Ontology& onto) {

@@ -105,6 +105,16 @@ class GraphBuilder {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Links a person named by one word only ("Putin") to the person the other documents name in
+/// full with that last word ("Vladimir Putin"; "Assad" for "Bashar al-Assad"), across the
+/// documents of one build: the full name found in the most documents, when it is found in
+/// more than twice as many as all other full names with that last word together (a lone
+/// "Clinton" stays itself beside as many "Bill Clinton" as "Hillary Clinton" documents). The
+/// short name's entity, mentions, facts and attributions take the full name's IRI, label and
+/// identifiers, the short label becomes an alias, and a fact that now links the person to
+/// itself is dropped. Deterministic; call it before harmonize_classes().
+void link_short_names(std::vector<DocumentFacts>& documents);
+
 /// Gives every entity the class most of the documents gave it (ties: the first document's),
 /// so that an entity the recogniser typed differently in one article stays one entity; facts
 /// that the harmonised classes make violate the ontology are dropped. Deterministic.
