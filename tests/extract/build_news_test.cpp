@@ -855,6 +855,21 @@ TEST_F(BuildNewsTest, ShortNamesLinkAcrossArticles) {
   EXPECT_EQ(label_of[*subject_of("criticized", "Iran").begin()], "Bill Clinton");
 }
 
+// A title is the writer's description, not what a speaker is reported to say: in "Kerry said
+// that he raised the issue with Russian Foreign Minister Sergei Lavrov" Lavrov's office is
+// no claim of Kerry's, nor is that of whom Kerry "told" something; in a quotation it is the
+// speaker's own words.
+TEST_F(BuildNewsTest, TitlesAreTheWritersUnlessQuoted) {
+  build("speech.txt");
+  auto attribution = [&](const std::string& person, const std::string& country) {
+    const auto f = find(person, "officialOf", country);
+    return f.empty() ? std::string("(none)") : label(f.front()->relation.attributed_to);
+  };
+  EXPECT_EQ(attribution("Sergei Lavrov", "Russia"), "");
+  EXPECT_EQ(attribution("Mevlut Cavusoglu", "Türkiye"), "");
+  EXPECT_EQ(attribution("Wang Yi", "China"), "John Kerry");
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -1801,10 +1801,14 @@ class Analyzer {
       const bool denial =
           d == "ccomp" && denial_verbs_.count(lem_[static_cast<std::size_t>(up)]) != 0;
       if (denial) c.negated = !c.negated;
-      if ((d == "ccomp" || d == "parataxis" || d == "obj" || denial) &&
+      // The object of a speech verb that has a clausal complement is whom it was said to
+      // ("Kerry told Turkish Foreign Minister Mevlut Cavusoglu that ..."), not what was said.
+      const bool addressee = d == "obj" && !children(up, "ccomp").empty();
+      if ((d == "ccomp" || d == "parataxis" || (d == "obj" && !addressee) || denial) &&
           (denial || lex_.speech_verbs.count(lem_[static_cast<std::size_t>(up)]) != 0) && up != t) {
         const auto who = subjects(up);
-        if (!who.empty()) c.attributed = who.front().cluster;
+        // Only an actor speaks: a place glued to the sentence by a dateline does not.
+        if (!who.empty() && is_actor(who.front().cluster)) c.attributed = who.front().cluster;
         c.attributed = c.attributed >= 0 ? c.attributed : -2;  // a speaker we cannot name
         break;
       }
@@ -2528,6 +2532,10 @@ class Analyzer {
       Clause c = clause_of(title);
       c.negated = false;
       c.date.clear();
+      // A title is the writer's description of the person, not part of what a speaker is
+      // reported to say ("Kerry said he raised the issue with Russian Foreign Minister Sergei
+      // Lavrov"), unless the speaker's own words are quoted.
+      if (!inside_quotes(title)) c.attributed = -1;
       const std::string rule =
           (title < mm.begin && !has_rel(dep(t), "appos") && children(t, "appos").empty())
               ? "title-compound:" + lem_[ti]
@@ -2546,6 +2554,16 @@ class Analyzer {
       if (cl(person).country.empty()) cl(person).country = country;
       if (prop == official_of_ || prop == leads_) role_entity(person, ctry, title, rule, c, m);
     }
+  }
+
+  // True when an odd number of quotation marks precede the token in its sentence.
+  [[nodiscard]] bool inside_quotes(int t) const {
+    int marks = 0;
+    for (int k = sent_begin(sent_of_[static_cast<std::size_t>(t)]); k < t; ++k) {
+      const std::string& w = tok_[static_cast<std::size_t>(k)].norm;
+      if (w == "\"" || w == "``" || w == "''" || w == "\u201c" || w == "\u201d") ++marks;
+    }
+    return marks % 2 == 1;
   }
 
   // "secretary of state" of the United States as a Role entity the person holds.
