@@ -870,6 +870,14 @@ TEST_F(BuildNewsTest, TitlesAreTheWritersUnlessQuoted) {
   EXPECT_EQ(attribution("Wang Yi", "China"), "John Kerry");
 }
 
+// A courtesy title names a person whatever the recogniser made of the name after it: "Dr.
+// Cornel West" (a place to the recogniser: "West") is the man "He" stands for, not Jesus.
+TEST_F(BuildNewsTest, ACourtesyTitleNamesAPerson) {
+  build("honorific.txt");
+  EXPECT_FALSE(find("Cornel West", "backs", "Bernie Sanders").empty());
+  EXPECT_TRUE(find("Jesus", "backs", "").empty());
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -371,6 +371,14 @@ class Analyzer {
       // A courtesy title is no part of the name, and "Mr", "Mrs", "Ms" before it name a
       // person whatever type the recogniser gave ("Mr Roslovtsev" is Roslovtsev).
       std::string label = span.label;
+      // A courtesy title right before the span names a person too ("Dr. Cornel West", which
+      // the recogniser took for a place).
+      if (b > 0 &&
+          sent_of_[static_cast<std::size_t>(b - 1)] == sent_of_[static_cast<std::size_t>(b)] &&
+          lex_.honorific.count(low_[static_cast<std::size_t>(b - 1)]) != 0 &&
+          low_[static_cast<std::size_t>(b - 1)] != "miss") {
+        label = "PER";
+      }
       while (e - b > 1 && lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0) {
         const std::string& h = low_[static_cast<std::size_t>(b)];
         if (h.rfind("mr", 0) == 0 || h.rfind("ms", 0) == 0 || h.rfind("mx", 0) == 0) {
