@@ -112,6 +112,25 @@ TEST_F(PipelineTest, OrganizationAndPlaceInAnUnseenSentence) {
   EXPECT_GE(organizations, 1);
 }
 
+// A person's name never runs through a possessive, "and" or "of": the recogniser once made
+// one person of "FTU's Kwok Wai-keung and DAB's Horace Cheung".
+TEST_F(PipelineTest, PersonNamesStopAtPossessivesAndConjunctions) {
+  const auto d =
+      run("Other pro-Beijing candidates elected were FTU's Kwok Wai-keung and DAB's Horace Cheung. "
+          "Other pan-democrats elected were Leung Yiu-chung of NWSC and James To of the Democratic "
+          "Party.");
+  int persons = 0;
+  for (const auto& e : d.entities()) {
+    if (e.label != "PER") continue;
+    ++persons;
+    const std::string text(d.text_of(e));
+    for (const char* word : {"'s", " and ", " of "}) {
+      EXPECT_EQ(text.find(word), std::string::npos) << text;
+    }
+  }
+  EXPECT_GE(persons, 3);
+}
+
 TEST_F(PipelineTest, NationalityAdjectivesAreMarkedWithTheirCountry) {
   const auto d = run("The Russian minister spoke with American officials.");
   std::vector<std::string> norp;
