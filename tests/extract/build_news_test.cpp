@@ -803,7 +803,8 @@ TEST_F(BuildNewsTest, OneNameIsOneEntity) {
 // Across the articles of one build, a person named by the last name only is the person the
 // other articles name in full, and spellings of one full name are one person: "Putin" is
 // Vladimir Putin, named in full in two articles; "Bashar Assad" and "Bashar al-Assad" are
-// one; a lone "Clinton" beside one "Bill Clinton" and one "Hillary Clinton" stays itself.
+// one; a lone "Clinton" beside one "Bill Clinton" and one "Hillary Clinton" stays itself; a
+// meeting takes its participants' full names.
 TEST_F(BuildNewsTest, ShortNamesLinkAcrossArticles) {
   std::vector<DocumentFacts> docs;
   for (const char* name : {"a", "b", "c", "d", "e", "f"}) {
@@ -851,6 +852,12 @@ TEST_F(BuildNewsTest, ShortNamesLinkAcrossArticles) {
   const auto clinton = subject_of("criticized", "Russia");
   ASSERT_EQ(clinton.size(), 1U);
   EXPECT_EQ(label_of[*clinton.begin()], "Clinton");
+  // A meeting is named after its participants' full names.
+  bool sochi = false;
+  for (const auto& e : docs[2].entities) {
+    sochi = sochi || e.label == "meeting of Angela Merkel and Vladimir Putin on 2017-07-09";
+  }
+  EXPECT_TRUE(sochi);
   // The full names stay apart.
   EXPECT_EQ(label_of[*subject_of("criticized", "Iran").begin()], "Bill Clinton");
 }
@@ -876,6 +883,17 @@ TEST_F(BuildNewsTest, ACourtesyTitleNamesAPerson) {
   build("honorific.txt");
   EXPECT_FALSE(find("Cornel West", "backs", "Bernie Sanders").empty());
   EXPECT_TRUE(find("Jesus", "backs", "").empty());
+}
+
+// An event noun that is supported or called for has not happened yet: "China supports direct
+// talks between the United States and North Korea" is less certain than talks held.
+TEST_F(BuildNewsTest, SupportedTalksAreOnlyIntended) {
+  build("talks.txt");
+  const auto supported = find("United States", "met", "North Korea");
+  const auto held = find("United States", "met", "Russia");
+  ASSERT_EQ(supported.size(), 1U);
+  ASSERT_EQ(held.size(), 1U);
+  EXPECT_LT(supported.front()->relation.confidence, held.front()->relation.confidence);
 }
 
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is

@@ -1748,7 +1748,17 @@ class Analyzer {
       v = head_[static_cast<std::size_t>(v)];
     }
     const int h = head_[static_cast<std::size_t>(v)];
-    if (h < 0 || kIntent.count(lem_[static_cast<std::size_t>(h)]) == 0) return false;
+    if (h < 0) return false;
+    const std::string& hl = lem_[static_cast<std::size_t>(h)];
+    // An event noun that is supported, proposed or called for has not happened yet: "China
+    // supports direct talks between the United States and North Korea", "called for talks".
+    static const std::set<std::string_view> kFavour = {"support", "back", "welcome", "endorse",
+                                                       "offer",   "seek", "want",    "propose"};
+    if (upos(v) == "NOUN" && (kIntent.count(hl) != 0 || kFavour.count(hl) != 0) &&
+        (dep(v) == "obj" || (has_rel(dep(v), "obl") && case_of(v) == "for"))) {
+      return true;
+    }
+    if (kIntent.count(hl) == 0) return false;
     // "urged Trump to meet Putin" parsed as a purpose clause counts too.
     return dep(v) == "xcomp" || (dep(v) == "advcl" && has_mark(v, "to"));
   }

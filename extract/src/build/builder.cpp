@@ -161,6 +161,51 @@ std::string name_key(const std::string& label) {
 
 }  // namespace
 
+namespace {
+
+// A meeting is named after its participants ("meeting of Donald Trump and Vladimir Putin on
+// 2017-07-07"); after the participants took their full names, so does the meeting, and its
+// IRI follows its name, so that two articles' reports of one meeting are one meeting.
+void relabel_meetings(DocumentFacts& doc) {
+  const std::string meeting = std::string(vocab::kKgo) + "Meeting";
+  const std::string participant = std::string(vocab::kKgo) + "hasParticipant";
+  std::map<std::string, std::string> label_of;
+  for (const Entity& e : doc.entities) label_of[e.iri] = e.label;
+  std::map<std::string, std::set<std::string>> names;  // meeting IRI -> participants' labels
+  for (const auto& f : doc.facts) {
+    if (f.relation.predicate == participant) names[f.subject].insert(label_of[f.object]);
+  }
+  std::map<std::string, std::string> rename;
+  for (Entity& e : doc.entities) {
+    const std::string prefix = "meeting of ";
+    if (e.class_iri != meeting || e.label.rfind(prefix, 0) != 0) continue;
+    const auto& who = names[e.iri];
+    if (who.size() != 2) continue;
+    const auto on = e.label.rfind(" on ");
+    const std::string date = on == std::string::npos ? std::string() : e.label.substr(on);
+    const std::string label = prefix + *who.begin() + " and " + *who.rbegin() + date;
+    if (label == e.label) continue;
+    const auto at = e.iri.rfind("entity/");
+    if (at == std::string::npos) continue;
+    const std::string iri = entity_iri(label, std::string_view(e.iri).substr(0, at));
+    rename[e.iri] = iri;
+    e.iri = iri;
+    e.label = label;
+  }
+  if (rename.empty()) return;
+  auto target = [&](std::string& iri) {
+    auto r = rename.find(iri);
+    if (r != rename.end()) iri = r->second;
+  };
+  for (auto& m : doc.mentions) target(m.entity);
+  for (auto& f : doc.facts) {
+    target(f.subject);
+    target(f.object);
+  }
+}
+
+}  // namespace
+
 void link_short_names(std::vector<DocumentFacts>& documents) {
   const std::string person = std::string(vocab::kKgo) + "Person";
   struct Full {
@@ -279,6 +324,7 @@ void link_short_names(std::vector<DocumentFacts>& documents) {
       kept.push_back(std::move(f));
     }
     doc.facts = std::move(kept);
+    relabel_meetings(doc);
   }
 }
 
