@@ -896,6 +896,22 @@ TEST_F(BuildNewsTest, SupportedTalksAreOnlyIntended) {
   EXPECT_LT(supported.front()->relation.confidence, held.front()->relation.confidence);
 }
 
+// Wire-style sentences: a capital accused is its government ("accused Moscow"), one
+// attacked stays a city; a nationality word the parse put at the head of a titled name
+// ("Ukrainian President Volodymyr Zelenskiy thanked ... and met with Blinken") stands for the
+// person; "a NATO member" in apposition is membership of NATO; a sum given "in aid" is aid;
+// "Jordan's King Abdullah" leads Jordan; "an IS attack" names no victim.
+TEST_F(BuildNewsTest, WireStyleSentences) {
+  build("wire.txt");
+  EXPECT_FALSE(find("Antony Blinken", "accused", "Russia").empty());
+  EXPECT_FALSE(find("Russian troops", "attacked", "Kyiv").empty());
+  EXPECT_FALSE(find("Volodymyr Zelenskiy", "met", "Antony Blinken").empty());
+  EXPECT_FALSE(find("Türkiye", "memberOf", "NATO").empty());
+  EXPECT_FALSE(find("European Union", "providedAidTo", "Ukraine").empty());
+  EXPECT_FALSE(find("Abdullah", "leads", "Jordan").empty());
+  EXPECT_TRUE(find("", "attacked", "Islamic State").empty());
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -801,9 +801,11 @@ class Analyzer {
         if (mm.cls == "Country" || mm.kind == "seat" || mm.kind == "capital") return mm.country;
       }
     }
-    // Linear fallback: the word right before the title ("U.S. leader" parsed otherwise).
+    // Linear fallback: the word right before the title ("U.S. leader" parsed otherwise), or
+    // its possessor ("Jordan's King Abdullah", the possessive parsed onto the name).
     for (int k = t - 1; k >= 0 && k >= t - 3; --k) {
       const auto ku = static_cast<std::size_t>(k);
+      if (k == t - 1 && tok_[ku].xpos == "POS") continue;
       if (!norp_[ku].empty()) return norp_[ku];
       const int m = tok_mention_[ku];
       if (m >= 0) {
@@ -885,6 +887,27 @@ class Analyzer {
     return false;
   }
 
+  // The object of a verb whose relations take an actor as their object (accuse, criticize,
+  // press, sanction; not attack or visit, whose object may be a place).
+  [[nodiscard]] bool actor_object(const Mention& m) const {
+    if (m.head < 0 || dep(m.head) != "obj") return false;
+    const int v = head_[static_cast<std::size_t>(m.head)];
+    if (v < 0 || upos(v) != "VERB") return false;
+    auto it = lex_.triggers.find(key_[static_cast<std::size_t>(v)]);
+    if (it == lex_.triggers.end()) return false;
+    bool any = false;
+    for (const auto* tr : it->second) {
+      if (tr->pos != "VERB" || tr->pattern != "svo") continue;
+      const auto* p = onto_.find_property(tr->property);
+      if (p == nullptr || p->range.empty() || !onto_.is_subclass_of(kgo_ + "Actor", p->range) ||
+          onto_.is_subclass_of(kgo_ + "Place", p->range)) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
   [[nodiscard]] static std::vector<std::string> words(const std::string& s) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -960,8 +983,9 @@ class Analyzer {
         continue;
       }
       if (m.kind == "capital") {
-        // A capital acting or owning something stands for its country's government.
-        if (actor_position(m)) {
+        // A capital acting or owning something stands for its country's government, and so
+        // does one that is accused, criticized or pressed ("Blinken accused Moscow of ...").
+        if (actor_position(m) || actor_object(m)) {
           bind(static_cast<int>(i),
                cluster_for("country:" + m.country, m.country, "Country", m.sentence));
         } else {
@@ -1460,6 +1484,25 @@ class Analyzer {
         sent_of_[tu + 1] == sent_of_[tu] && tok_mention_[tu + 1] >= 0) {
       resolve_token(t + 1, out, depth + 1);
       return;
+    }
+    // "Ukrainian President Volodymyr Zelenskiy thanked ..." parsed with the nationality word
+    // at the head: the argument is the person its title names.
+    if (m < 0 && (!norp_[tu].empty() || is_title(t))) {
+      int k = t + 1;
+      while (k < static_cast<int>(tok_.size()) &&
+             sent_of_[static_cast<std::size_t>(k)] == sent_of_[tu] &&
+             tok_mention_[static_cast<std::size_t>(k)] < 0 &&
+             (is_title(k) || !norp_[static_cast<std::size_t>(k)].empty())) {
+        ++k;
+      }
+      if (k > t + 1 && k < static_cast<int>(tok_.size()) && is_descendant(k, t)) {
+        const int pm = tok_mention_[static_cast<std::size_t>(k)];
+        const Mention* p = pm >= 0 ? &mentions_[static_cast<std::size_t>(pm)] : nullptr;
+        if (p != nullptr && p->cluster >= 0 && cl(p->cluster).cls == "Person") {
+          out.push_back({p->cluster, pm, false});
+          return;
+        }
+      }
     }
     for (int a : children(t, "appos")) {
       const std::size_t before = out.size();
@@ -2273,9 +2316,12 @@ class Analyzer {
   void nominal(const ontology::Trigger& tr, int t, const std::string& rule, const Clause& clause) {
     const auto tu = static_cast<std::size_t>(t);
     std::vector<ArgRef> subj;
+    std::vector<ArgRef> modifiers;  // the compound names before the noun ("NATO member")
     for (int c : kids_[tu]) {
-      if (dep(c) == "nmod:poss" || (has_rel(dep(c), "compound") && c < t)) resolve_token(c, subj);
+      if (dep(c) == "nmod:poss") resolve_token(c, subj);
+      if (has_rel(dep(c), "compound") && c < t) resolve_token(c, modifiers);
     }
+    subj.insert(subj.end(), modifiers.begin(), modifiers.end());
     if (subj.empty() && !children(t, "nsubj").empty()) subj = subjects(t);  // "X is an ally of Y"
     // A noun in apposition describes the name it follows: "Turkey, a NATO ally of the U.S."
     // is Turkey's alliance (the compound only qualifies it).
@@ -2292,12 +2338,20 @@ class Analyzer {
       }
       return false;
     };
+    bool apposed = false;
     if (dep(t) == "appos" && head_[tu] >= 0 && !names_own_person(names_own_person, t, 0)) {
       std::vector<ArgRef> named;
       resolve_token(head_[tu], named);
-      if (!named.empty()) subj = std::move(named);
+      apposed = !named.empty();
+      if (apposed) subj = std::move(named);
     }
     auto obj = prep_objects(t, tr.preposition);
+    // Then a name before a noun of membership or alliance is its object: "Turkey, a NATO
+    // member" is a member of NATO, "Japan, a U.S. ally" an ally of the United States (before an
+    // event noun it is the agent: "an IS attack").
+    if (apposed && obj.empty() && (tr.property == member_of_ || tr.property == allied_with_)) {
+      obj = modifiers;
+    }
     // A light verb's subject is the noun's agent: "X held talks with Y".
     const int h = head_[tu];
     static const std::set<std::string_view> kLightVerbs = {
@@ -2311,7 +2365,9 @@ class Analyzer {
     const bool giving = tr.property == provided_aid_ && h >= 0 &&
                         kGivingVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0;
     bool light = false;
-    if (subj.empty() && h >= 0 && dep(t) == "obj" && upos(h) == "VERB" &&
+    // "provided 500 million euros in aid to Ukraine": the aid is what the sum was given as.
+    const bool given_as = giving && has_rel(dep(t), "obl") && case_of(t) == "in";
+    if (subj.empty() && h >= 0 && (dep(t) == "obj" || given_as) && upos(h) == "VERB" &&
         (giving || kLightVerbs.count(lem_[static_cast<std::size_t>(h)]) != 0)) {
       light = true;
       subj = subjects(h);
@@ -2821,6 +2877,8 @@ class Analyzer {
   std::string denied_ = kgo_ + "denied";
   std::string discussed_ = kgo_ + "discussed";
   std::string provided_aid_ = kgo_ + "providedAidTo";
+  std::string member_of_ = kgo_ + "memberOf";
+  std::string allied_with_ = kgo_ + "alliedWith";
   std::string related_to_ = kgo_ + "relatedTo";
   std::string has_participant_ = kgo_ + "hasParticipant";
   std::string event_place_ = kgo_ + "eventPlace";
