@@ -912,6 +912,15 @@ TEST_F(BuildNewsTest, WireStyleSentences) {
   EXPECT_TRUE(find("", "attacked", "Islamic State").empty());
 }
 
+// An attack on what a country owns is an attack on that country: "attacked the Saudi
+// embassy", "bombed a Turkish convoy"; a hospital is no country's asset.
+TEST_F(BuildNewsTest, AttacksOnAssetsHitTheirOwner) {
+  build("assets.txt");
+  EXPECT_FALSE(find("", "attacked", "Saudi Arabia").empty());
+  EXPECT_FALSE(find("Russia", "attacked", "Türkiye").empty());
+  EXPECT_EQ(find("Russia", "attacked", "").size(), 1U);
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

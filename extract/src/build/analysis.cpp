@@ -2192,6 +2192,23 @@ class Analyzer {
       auto subj = subjects(t);
       if (subj.empty()) return;
       auto obj = tr.property == denied_ ? event_objects(t) : objects(t);
+      // An attack or threat on what a country or group owns is one on its owner: "Iran shot
+      // down a U.S. military drone", "stormed the Saudi embassy".
+      if (obj.empty() && (tr.property == attacked_ || tr.property == threatened_)) {
+        for (int o : children(t, "obj")) {
+          if (lex_.asset.count(lem_[static_cast<std::size_t>(o)]) == 0) continue;
+          for (int c : kids_[static_cast<std::size_t>(o)]) {
+            const auto cu = static_cast<std::size_t>(c);
+            if (dep(c) == "nmod:poss" || has_rel(dep(c), "compound")) resolve_token(c, obj);
+            if (dep(c) == "amod" && !norp_[cu].empty()) {  // "a Turkish convoy"
+              obj.push_back(
+                  {cluster_for("country:" + norp_[cu], norp_[cu], "Country", sent_of_[cu]), -1,
+                   false});
+            }
+          }
+        }
+        std::erase_if(obj, [&](const ArgRef& a) { return !is_actor(a.cluster); });
+      }
       if (obj.empty() && tr.property == discussed_) {
         // "discussed forging a common path in Syria": the topics inside the clause.
         for (int x : kids_[static_cast<std::size_t>(t)]) {
@@ -2878,6 +2895,8 @@ class Analyzer {
   std::string discussed_ = kgo_ + "discussed";
   std::string provided_aid_ = kgo_ + "providedAidTo";
   std::string member_of_ = kgo_ + "memberOf";
+  std::string attacked_ = kgo_ + "attacked";
+  std::string threatened_ = kgo_ + "threatened";
   std::string allied_with_ = kgo_ + "alliedWith";
   std::string related_to_ = kgo_ + "relatedTo";
   std::string has_participant_ = kgo_ + "hasParticipant";

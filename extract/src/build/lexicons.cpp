@@ -129,6 +129,8 @@ Result<Lexicons> load_lexicons(const std::string& model_dir, const ontology::Ont
       lex.honorific.insert(r[1]);
     } else if (kind == "support") {
       lex.support.insert(r[1]);
+    } else if (kind == "asset") {
+      lex.asset.insert(r[1]);
     }
   }
   auto first_names = read_tsv(model_dir + "/first_names.tsv", 2);

@@ -36,6 +36,7 @@ struct Lexicons {
   std::unordered_set<std::string> honorific;  // "mr", "mrs.", "dr" ... (lower case)
   // Support verbs of event nouns ("carry out", "sign"): lemma, a space and the particle.
   std::unordered_set<std::string> support;
+  std::unordered_set<std::string> asset;  // things an attack on is an attack on their owner
   // Lower-case first name -> 'f' or 'm' (first_names.tsv, from compromise's lexicon).
   std::unordered_map<std::string, char> first_name_gender;
   // Last word of each gazetteer politician's name -> the countries of those politicians.
