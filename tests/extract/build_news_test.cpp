@@ -913,12 +913,16 @@ TEST_F(BuildNewsTest, WireStyleSentences) {
 }
 
 // An attack on what a country owns is an attack on that country: "attacked the Saudi
-// embassy", "bombed a Turkish convoy"; a hospital is no country's asset.
+// embassy", "bombed a Turkish convoy"; a hospital is no country's asset; visiting an embassy
+// is no visit to the country that owns it.
 TEST_F(BuildNewsTest, AttacksOnAssetsHitTheirOwner) {
   build("assets.txt");
   EXPECT_FALSE(find("", "attacked", "Saudi Arabia").empty());
   EXPECT_FALSE(find("Russia", "attacked", "Türkiye").empty());
   EXPECT_EQ(find("Russia", "attacked", "").size(), 1U);
+  // One visits the embassy, not the country that qualifies it.
+  EXPECT_TRUE(find("Joe Biden", "visited", "United States").empty());
+  EXPECT_FALSE(find("Joe Biden", "visited", "Japan").empty());
 }
 
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is

@@ -2192,6 +2192,18 @@ class Analyzer {
       auto subj = subjects(t);
       if (subj.empty()) return;
       auto obj = tr.property == denied_ ? event_objects(t) : objects(t);
+      // One visits a place, not the country that qualifies it: "visited the U.S. embassy" (the
+      // word-order fallback found "U.S." inside the object).
+      if (tr.property == visited_) {
+        std::erase_if(obj, [&](const ArgRef& a) {
+          if (!a.surface || a.mention < 0) return false;
+          const int at = mentions_[static_cast<std::size_t>(a.mention)].begin;
+          for (int o : children(t, "obj")) {
+            if (o != at && is_descendant(at, o)) return true;
+          }
+          return false;
+        });
+      }
       // An attack or threat on what a country or group owns is one on its owner: "Iran shot
       // down a U.S. military drone", "stormed the Saudi embassy".
       if (obj.empty() && (tr.property == attacked_ || tr.property == threatened_)) {
@@ -2896,6 +2908,7 @@ class Analyzer {
   std::string provided_aid_ = kgo_ + "providedAidTo";
   std::string member_of_ = kgo_ + "memberOf";
   std::string attacked_ = kgo_ + "attacked";
+  std::string visited_ = kgo_ + "visited";
   std::string threatened_ = kgo_ + "threatened";
   std::string allied_with_ = kgo_ + "alliedWith";
   std::string related_to_ = kgo_ + "relatedTo";
