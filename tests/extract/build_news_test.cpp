@@ -925,6 +925,21 @@ TEST_F(BuildNewsTest, AttacksOnAssetsHitTheirOwner) {
   EXPECT_FALSE(find("Joe Biden", "visited", "Japan").empty());
 }
 
+// Titles qualified by an organization ("NATO Secretary General", "European Commission
+// President"), by a possessive country ("Britain's Prime Minister"), by "vice" (an official,
+// not the leader) and by "former" (no current office); a noun after a name in object position
+// is no verb ("met Fox News host Tucker Carlson").
+TEST_F(BuildNewsTest, TitlesOfOrganizationsAndRanks) {
+  build("org_titles.txt");
+  EXPECT_FALSE(find("Jens Stoltenberg", "officialOf", "NATO").empty());
+  EXPECT_FALSE(find("Ursula von der Leyen", "leads", "European Commission").empty());
+  EXPECT_FALSE(find("Joe Biden", "officialOf", "United States").empty());
+  EXPECT_TRUE(find("Joe Biden", "leads", "").empty());
+  EXPECT_TRUE(find("Dmitry Medvedev", "leads", "").empty());
+  EXPECT_FALSE(find("Rishi Sunak", "officialOf", "United Kingdom").empty());
+  EXPECT_TRUE(find("Fox News", "met", "").empty());
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -805,7 +805,7 @@ class Analyzer {
     // its possessor ("Jordan's King Abdullah", the possessive parsed onto the name).
     for (int k = t - 1; k >= 0 && k >= t - 3; --k) {
       const auto ku = static_cast<std::size_t>(k);
-      if (k == t - 1 && tok_[ku].xpos == "POS") continue;
+      if (tok_[ku].xpos == "POS") continue;
       if (!norp_[ku].empty()) return norp_[ku];
       const int m = tok_mention_[ku];
       if (m >= 0) {
@@ -2320,8 +2320,12 @@ class Analyzer {
   void verb_tagged_noun(const ontology::Trigger& tr, int t) {
     const auto tu = static_cast<std::size_t>(t);
     if (t == 0 || tok_mention_[tu - 1] < 0 || sent_of_[tu - 1] != sent_of_[tu]) return;
-    // A noun modifying another noun is a noun ("White House press secretary Josh Earnest").
-    if (has_rel(dep(t), "compound")) return;
+    // A noun modifying another noun is a noun ("White House press secretary Josh Earnest"),
+    // and so is one that is another word's object ("met Fox News host Tucker Carlson").
+    if (has_rel(dep(t), "compound") || dep(t) == "obj" || dep(t) == "iobj" ||
+        has_rel(dep(t), "obl") || has_rel(dep(t), "nmod")) {
+      return;
+    }
     std::vector<ArgRef> subj;
     resolve_token(t - 1, subj);
     std::vector<ArgRef> obj;
@@ -2639,6 +2643,10 @@ class Analyzer {
       // reported to say ("Kerry said he raised the issue with Russian Foreign Minister Sergei
       // Lavrov"), unless the speaker's own words are quoted.
       if (!inside_quotes(title)) c.attributed = -1;
+      // "former Russian president", "ex-president": no current office; "vice president",
+      // "deputy leader": an official, not the leader.
+      const std::string rank = title_rank(title);
+      if (rank == "former") continue;
       const std::string rule =
           (title < mm.begin && !has_rel(dep(t), "appos") && children(t, "appos").empty())
               ? "title-compound:" + lem_[ti]
@@ -2650,9 +2658,22 @@ class Analyzer {
           add_fact(o.cluster, counterpart_, person, title, rule, 0.85, c, o.mention, m);
       }
       const std::string country = country_modifier(title);
-      if (country.empty()) continue;
+      if (country.empty()) {
+        // An organization qualifies the title: "European Commission President Ursula von der
+        // Leyen", "NATO spokeswoman Oana Lungescu".
+        const int org = organization_modifier(title);
+        if (org < 0 || tp->second == counterpart_) continue;
+        const std::string org_prop =
+            rank == "deputy" && tp->second == leads_ ? official_of_ : tp->second;
+        add_fact(person, org_prop, org, title, rule, 0.85, c, m);
+        if (org_prop == official_of_ || org_prop == leads_) {
+          role_entity(person, org, title, rule, c, m);
+        }
+        continue;
+      }
       const int ctry = cluster_for("country:" + country, country, "Country", mm.sentence);
-      const std::string prop = tp->second == counterpart_ ? official_of_ : tp->second;
+      std::string prop = tp->second == counterpart_ ? official_of_ : tp->second;
+      if (rank == "deputy" && prop == leads_) prop = official_of_;
       add_fact(person, prop, ctry, title, rule, 0.85, c, m);
       if (cl(person).country.empty()) cl(person).country = country;
       if (prop == official_of_ || prop == leads_) role_entity(person, ctry, title, rule, c, m);
@@ -2669,6 +2690,54 @@ class Analyzer {
     return marks % 2 == 1;
   }
 
+  // "former" when the words before a title say its holder no longer holds it ("former",
+  // "ex-", "late"), "deputy" when they say the holder is second to it ("vice", "deputy"),
+  // else empty.
+  [[nodiscard]] std::string title_rank(int t) const {
+    for (int k = t - 1; k >= 0 && k >= t - 5; --k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (sent_of_[ku] != sent_of_[static_cast<std::size_t>(t)]) break;
+      const std::string& w = low_[ku];
+      if (w == "former" || w == "ex" || w == "late" || w == "ex-") return "former";
+      if (w == "vice" || w == "deputy" || w == "vice-") return "deputy";
+      const bool in_title = w == "-" || !norp_[ku].empty() || is_title(k) ||
+                            lex_.title_extra.count(w) != 0 || upos(k) == "ADJ" ||
+                            upos(k) == "PROPN" || upos(k) == "NOUN";
+      if (!in_title) break;
+    }
+    return {};
+  }
+
+  // The organization (not a person, country or place) named right before a title or as its
+  // compound or possessor: "European Commission President", "NATO's secretary-general"; -1 if
+  // none.
+  [[nodiscard]] int organization_modifier(int t) const {
+    auto organization = [&](int k) {
+      const int m = tok_mention_[static_cast<std::size_t>(k)];
+      if (m < 0) return -1;
+      // A name, not a group noun ("rebel leader", "a senior financial official") or a
+      // pronoun ("its president").
+      const Mention& mm = mentions_[static_cast<std::size_t>(m)];
+      if (mm.kind != "name" || (mm.begin <= t && t < mm.end)) return -1;
+      const int c = mm.cluster;
+      if (c < 0 || !is_actor(c)) return -1;
+      const std::string& cls = cl(c).cls;
+      return cls == "Person" || cls == "Country" || cls == "Actor" ? -1 : c;
+    };
+    for (int c : kids_[static_cast<std::size_t>(t)]) {
+      if (!(has_rel(dep(c), "compound") || dep(c) == "nmod:poss")) continue;
+      if (const int o = organization(c); o >= 0) return o;
+    }
+    for (int k = t - 1; k >= 0 && k >= t - 3; --k) {
+      const auto ku = static_cast<std::size_t>(k);
+      if (sent_of_[ku] != sent_of_[static_cast<std::size_t>(t)]) break;
+      if (tok_[ku].xpos == "POS") continue;
+      if (tok_mention_[ku] >= 0) return organization(k);
+      if (upos(k) != "ADJ" && upos(k) != "NOUN" && lex_.title_extra.count(low_[ku]) == 0) break;
+    }
+    return -1;
+  }
+
   // "secretary of state" of the United States as a Role entity the person holds.
   void role_entity(int person, int country, int title, const std::string& rule, const Clause& c,
                    int m) {
@@ -2681,6 +2750,11 @@ class Analyzer {
       --b;
     }
     words = lower(text_of(b, title + 1));
+    // "vice-president", tokenized "vice - president".
+    if (b == title && title >= 2 && tok_[ti - 1].norm == "-" &&
+        (low_[ti - 2] == "vice" || low_[ti - 2] == "deputy")) {
+      words = low_[ti - 2] + "-" + words;
+    }
     for (int k : kids_[ti]) {  // "secretary of state"
       if (has_rel(dep(k), "nmod") && case_of(k) == "of" &&
           tok_mention_[static_cast<std::size_t>(k)] < 0 && upos(k) == "NOUN") {
