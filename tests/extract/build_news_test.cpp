@@ -940,6 +940,18 @@ TEST_F(BuildNewsTest, TitlesOfOrganizationsAndRanks) {
   EXPECT_TRUE(find("Fox News", "met", "").empty());
 }
 
+// Politicians attack one another in words ("Trump attacked Biden's record" is criticism;
+// "Russia attacked Ukraine" stays an attack); a name with a hyphen is one name ("AFL-CIO"),
+// and a time word the parse made its head does not hide it ("endorsed by the AFL-CIO last
+// month").
+TEST_F(BuildNewsTest, CampaignLanguage) {
+  build("campaign.txt");
+  EXPECT_FALSE(find("Trump", "criticized", "Biden").empty());
+  EXPECT_TRUE(find("Trump", "attacked", "").empty());
+  EXPECT_FALSE(find("Russia", "attacked", "Ukraine").empty());
+  EXPECT_FALSE(find("AFL-CIO", "backs", "Kamala Harris").empty());
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {
