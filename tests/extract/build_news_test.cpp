@@ -952,6 +952,20 @@ TEST_F(BuildNewsTest, CampaignLanguage) {
   EXPECT_FALSE(find("AFL-CIO", "backs", "Kamala Harris").empty());
 }
 
+// Where a meeting took place: "met in Helsinki", "met Emmanuel Macron in Paris" (the place
+// parsed as Macron's), "The meeting, which was held in Bali" (the latest meeting named).
+TEST_F(BuildNewsTest, MeetingsHaveTheirPlace) {
+  build("places.txt");
+  const std::map<std::string, std::string> where = {
+      {"Helsinki", "Vladimir Putin"}, {"Paris", "Angela Merkel"}, {"Bali", "Xi Jinping"}};
+  for (const auto& [place, who] : where) {
+    const auto f = find("", "eventPlace", place);
+    ASSERT_EQ(f.size(), 1U) << place;
+    EXPECT_NE(label(f.front()->subject).find(who), std::string::npos)
+        << place << ": " << label(f.front()->subject);
+  }
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

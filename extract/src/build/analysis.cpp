@@ -130,6 +130,7 @@ class Analyzer {
     fact_keys_.clear();
     emit_ = true;
     run_rules();
+    event_places();
     lift_to_states();
     return output();
   }
@@ -2069,6 +2070,29 @@ class Analyzer {
     plain.negated = false;
     add_fact(ev, has_participant_, a, trigger, "event-meeting", 0.9, plain);
     add_fact(ev, has_participant_, b, trigger, "event-meeting", 0.9, plain);
+    // Where they met: "met in Helsinki", "their meeting in Hamburg" (a place, not a person or
+    // organization the parse put after "in").
+    std::vector<int> around = kids_[static_cast<std::size_t>(trigger)];
+    const int governor = head_[static_cast<std::size_t>(trigger)];
+    if (upos(trigger) == "NOUN" && governor >= 0 && upos(governor) == "VERB") {
+      // "met in Helsinki for their first summit"
+      const auto& g = kids_[static_cast<std::size_t>(governor)];
+      around.insert(around.end(), g.begin(), g.end());
+    }
+    for (int o : children(trigger, "obj")) {
+      // "met Emmanuel Macron in Paris", parsed as Macron's
+      const auto& g = kids_[static_cast<std::size_t>(o)];
+      if (tok_mention_[static_cast<std::size_t>(o)] >= 0)
+        around.insert(around.end(), g.begin(), g.end());
+    }
+    for (int k : around) {
+      if (k == trigger) continue;
+      if (!(has_rel(dep(k), "obl") || has_rel(dep(k), "nmod")) || case_of(k) != "in") continue;
+      const int place = place_of(k, trigger, plain);
+      if (place >= 0 && onto_.is_subclass_of(kgo_ + cl(place).cls, kgo_ + "Place")) {
+        add_fact(ev, event_place_, place, trigger, "event-place", 0.85, plain);
+      }
+    }
     return ev;
   }
 
@@ -2088,6 +2112,63 @@ class Analyzer {
       if (space != std::string::npos && t.substr(space + 1) == last) return t;
     }
     return x.label;
+  }
+
+  // Where an event with participants took place, said of a noun that names it: "The
+  // meeting, which was held in Hamburg", "the talks took place in Geneva".
+  void event_places() {
+    static const std::set<std::string_view> kHappen = {"hold",    "take", "occur", "happen",
+                                                       "convene", "open", "begin", "start"};
+    for (std::size_t i = 0; i < mentions_.size(); ++i) {
+      const Mention& m = mentions_[i];
+      if (m.kind != "event" || m.head < 0) continue;
+      auto bound = mention_event_.find(static_cast<int>(i));
+      const auto has_participants = [&](int e) {
+        return std::any_of(facts_.begin(), facts_.end(), [&](const Fact& f) {
+          return f.subject == e && f.predicate == has_participant_ && !f.negated;
+        });
+      };
+      int ev = bound != mention_event_.end() ? bound->second : -1;
+      // Not bound by a rule: the latest event of its class named up to its sentence ("Biden
+      // and Xi held talks. The talks, which were held in Bali, ...").
+      for (std::size_t k = 0; ev < 0 && k < clusters_.size(); ++k) {
+        const Cluster& x = clusters_[k];
+        if (!x.event || x.cls != m.cls || x.first_sentence > m.sentence) continue;
+        if (!has_participants(static_cast<int>(k))) continue;
+        int best = static_cast<int>(k);
+        for (std::size_t j = k + 1; j < clusters_.size(); ++j) {
+          const Cluster& y = clusters_[j];
+          if (y.event && y.cls == m.cls && y.first_sentence <= m.sentence &&
+              y.first_sentence >= clusters_[static_cast<std::size_t>(best)].first_sentence &&
+              has_participants(static_cast<int>(j))) {
+            best = static_cast<int>(j);
+          }
+        }
+        ev = best;
+      }
+      if (ev < 0 || !has_participants(ev)) continue;
+      std::vector<int> verbs;
+      const int h = head_[static_cast<std::size_t>(m.head)];
+      if (h >= 0 && has_rel(dep(m.head), "nsubj")) verbs.push_back(h);
+      for (int r : children(m.head, "acl:relcl")) {
+        for (int sj : kids_[static_cast<std::size_t>(r)]) {
+          const std::string& l = lem_[static_cast<std::size_t>(sj)];
+          if (has_rel(dep(sj), "nsubj") && (l == "which" || l == "that")) verbs.push_back(r);
+        }
+      }
+      for (int v : verbs) {
+        if (kHappen.count(lem_[static_cast<std::size_t>(v)]) == 0) continue;
+        const Clause c = clause_of(v);
+        if (c.negated) continue;
+        for (int k : kids_[static_cast<std::size_t>(v)]) {
+          if (!has_rel(dep(k), "obl") || case_of(k) != "in") continue;
+          const int place = place_of(k, v, c);
+          if (place >= 0 && onto_.is_subclass_of(kgo_ + cl(place).cls, kgo_ + "Place")) {
+            add_fact(ev, event_place_, place, v, "event-place", 0.85, c);
+          }
+        }
+      }
+    }
   }
 
   // The event a mention refers to: bound by a rule, else the document's event of its class
