@@ -966,6 +966,23 @@ TEST_F(BuildNewsTest, MeetingsHaveTheirPlace) {
   }
 }
 
+// Calendar dates: "on April 10" in an article of 2021-04-20 is 2021-04-10, "on Dec. 12" in
+// the past is the year before, "on 16 June 2021" is as written, and "will meet ... on June
+// 10" is ahead in the article's year.
+TEST_F(BuildNewsTest, CalendarDates) {
+  build("dates.txt");
+  const std::map<std::pair<std::string, std::string>, std::string> when = {
+      {{"Recep Tayyip Erdogan", "Volodymyr Zelensky"}, "2021-04-10"},
+      {{"Joe Biden", "Vladimir Putin"}, "2021-06-16"},
+      {{"Angela Merkel", "Emmanuel Macron"}, "2020-12-12"},
+      {{"Boris Johnson", "Joe Biden"}, "2021-06-10"}};
+  for (const auto& [pair, date] : when) {
+    const auto f = find(pair.first, "met", pair.second);
+    ASSERT_EQ(f.size(), 1U) << pair.first;
+    EXPECT_EQ(f.front()->relation.date, date) << pair.first;
+  }
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

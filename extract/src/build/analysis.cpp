@@ -1793,10 +1793,65 @@ class Analyzer {
     return civil_from_days(today + diff);
   }
 
+  // A calendar date written around token c: "April 10", "10 April 2021", "Oct. 5, 2020"
+  // (the day, its month and year among c and its dependents). Without a year, the article's
+  // year, or the year before for a past event that would otherwise follow the article.
+  [[nodiscard]] std::string calendar_date(int c, int governing) const {
+    static const std::array<std::string_view, 12> kMonths = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    int month = 0;
+    int day = 0;
+    int year = 0;
+    std::vector<int> around = {c};
+    const auto& k = kids_[static_cast<std::size_t>(c)];
+    around.insert(around.end(), k.begin(), k.end());
+    for (int x : around) {
+      const auto xu = static_cast<std::size_t>(x);
+      std::string w = low_[xu];
+      if (!w.empty() && w.back() == '.') w.pop_back();
+      if (upos(x) == "PROPN" && w.size() >= 3) {
+        for (std::size_t i = 0; i < kMonths.size(); ++i) {
+          const std::string_view full[] = {"january",   "february", "march",    "april",
+                                           "may",       "june",     "july",     "august",
+                                           "september", "october",  "november", "december"};
+          if (w == kMonths[i] || w == full[i] || (i == 8 && w == "sept")) {
+            month = static_cast<int>(i) + 1;
+          }
+        }
+        continue;
+      }
+      if (upos(x) != "NUM" || w.empty() ||
+          !std::all_of(w.begin(), w.end(), [](unsigned char ch) { return std::isdigit(ch); })) {
+        continue;
+      }
+      const int v = std::stoi(w.size() > 4 ? std::string("0") : w);
+      if (w.size() == 4 && v >= 1900 && v <= 2100) year = v;
+      if (w.size() <= 2 && v >= 1 && v <= 31) day = v;
+    }
+    if (month == 0 || day == 0) return {};
+    long today = 0;
+    const bool known = parse_date(article_.date, today);
+    if (year == 0) {
+      if (!known) return {};
+      year = std::stoi(article_.date.substr(0, 4));
+      const std::string& x = tok_[static_cast<std::size_t>(governing)].xpos;
+      const bool past = x == "VBD" || x == "VBN";
+      if (past &&
+          days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) > today) {
+        --year;
+      }
+    }
+    return civil_from_days(
+        days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+  }
+
   [[nodiscard]] std::string date_near(int t) const {
     for (int c : kids_[static_cast<std::size_t>(t)]) {
       int w = 0;
       if (is_weekday(c, w)) return resolve_weekday(w, t);
+      if (has_rel(dep(c), "obl") || dep(c) == "nmod:tmod" || dep(c) == "nmod:unmarked") {
+        if (auto d = calendar_date(c, t); !d.empty()) return d;
+      }
       const std::string& l = low_[static_cast<std::size_t>(c)];
       if (l == "today" || l == "tonight") return article_.date;
       for (int g : kids_[static_cast<std::size_t>(c)]) {  // "earlier Friday"
