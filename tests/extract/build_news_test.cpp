@@ -946,10 +946,13 @@ TEST_F(BuildNewsTest, TitlesOfOrganizationsAndRanks) {
 // month").
 TEST_F(BuildNewsTest, CampaignLanguage) {
   build("campaign.txt");
-  EXPECT_FALSE(find("Trump", "criticized", "Biden").empty());
-  EXPECT_TRUE(find("Trump", "attacked", "").empty());
+  EXPECT_FALSE(find("Donald Trump", "criticized", "Biden").empty());
+  EXPECT_TRUE(find("Donald Trump", "attacked", "").empty());
   EXPECT_FALSE(find("Russia", "attacked", "Ukraine").empty());
   EXPECT_FALSE(find("AFL-CIO", "backs", "Kamala Harris").empty());
+  // A person's attack on an organization is in words, on a country it is an attack.
+  EXPECT_FALSE(find("Donald Trump", "criticized", "NATO").empty());
+  EXPECT_FALSE(find("Osama bin Laden", "attacked", "United States").empty());
 }
 
 // Where a meeting took place: "met in Helsinki", "met Emmanuel Macron in Paris" (the place

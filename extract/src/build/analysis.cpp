@@ -2030,7 +2030,16 @@ class Analyzer {
       const std::string& c = cl(x).cls;
       return c == "Person" || c == "PoliticalParty" || c == "MediaOrganization";
     };
-    if (predicate == attacked_ && speaks(s) && speaks(o)) {
+    // ... and a person's "attack" on an organization or a government body is in words too
+    // ("Musk attacked the Securities and Exchange Commission"; not on a country or an army).
+    const auto civil = [&](int x) {
+      const std::string& c = cl(x).cls;
+      const bool named = cl(x).key.rfind("nominal:", 0) != 0;  // not "peaceful protesters"
+      return speaks(x) || (named && (c == "Organization" || c == "Government" ||
+                                     c == "InternationalOrganization"));
+    };
+    if (predicate == attacked_ &&
+        ((speaks(s) && speaks(o)) || (cl(s).cls == "Person" && civil(o)))) {
       predicate = criticized_;
       rule += "+verbal";
     }
