@@ -953,14 +953,18 @@ TEST_F(BuildNewsTest, CampaignLanguage) {
   // A person's attack on an organization is in words, on a country it is an attack.
   EXPECT_FALSE(find("Donald Trump", "criticized", "NATO").empty());
   EXPECT_FALSE(find("Osama bin Laden", "attacked", "United States").empty());
+  // A name that starts with a hyphenated word: "Kassym-Jomart Tokayev", not "Jomart Tokayev".
+  EXPECT_FALSE(find("Kassym-Jomart Tokayev", "praised", "China").empty());
 }
 
 // Where a meeting took place: "met in Helsinki", "met Emmanuel Macron in Paris" (the place
 // parsed as Macron's), "The meeting, which was held in Bali" (the latest meeting named).
 TEST_F(BuildNewsTest, MeetingsHaveTheirPlace) {
   build("places.txt");
-  const std::map<std::string, std::string> where = {
-      {"Helsinki", "Vladimir Putin"}, {"Paris", "Angela Merkel"}, {"Bali", "Xi Jinping"}};
+  const std::map<std::string, std::string> where = {{"Helsinki", "Vladimir Putin"},
+                                                    {"Paris", "Angela Merkel"},
+                                                    {"Bali", "Xi Jinping"},
+                                                    {"Uzbekistan", "Recep Tayyip Erdogan"}};
   for (const auto& [place, who] : where) {
     const auto f = find("", "eventPlace", place);
     ASSERT_EQ(f.size(), 1U) << place;

@@ -386,6 +386,16 @@ class Analyzer {
              name_start[static_cast<std::size_t>(e + 1)] == 0) {
         e += 2;
       }
+      // ... and back over one: "Kassym-Jomart Tokayev" when it started at "Jomart".
+      while (b >= 2 &&
+             sent_of_[static_cast<std::size_t>(b - 2)] == sent_of_[static_cast<std::size_t>(b)] &&
+             tok_[static_cast<std::size_t>(b - 1)].norm == "-" &&
+             !tok_[static_cast<std::size_t>(b - 2)].space_after &&
+             !tok_[static_cast<std::size_t>(b - 1)].space_after &&
+             starts_upper(tok_[static_cast<std::size_t>(b - 2)].norm) &&
+             norp_[static_cast<std::size_t>(b - 2)].empty() && !is_title(b - 2)) {
+        b -= 2;
+      }
       // A courtesy title is no part of the name, and "Mr", "Mrs", "Ms" before it name a
       // person whatever type the recogniser gave ("Mr Roslovtsev" is Roslovtsev).
       std::string label = span.label;
@@ -2146,8 +2156,9 @@ class Analyzer {
     for (int o : children(trigger, "obj")) {
       // "met Emmanuel Macron in Paris", parsed as Macron's
       const auto& g = kids_[static_cast<std::size_t>(o)];
-      if (tok_mention_[static_cast<std::size_t>(o)] >= 0)
-        around.insert(around.end(), g.begin(), g.end());
+      std::vector<ArgRef> who;
+      resolve_token(o, who);
+      if (!who.empty()) around.insert(around.end(), g.begin(), g.end());
     }
     for (int k : around) {
       if (k == trigger) continue;
