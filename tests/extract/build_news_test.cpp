@@ -990,6 +990,21 @@ TEST_F(BuildNewsTest, CalendarDates) {
   }
 }
 
+// Names with hyphens: a given name of hyphenated syllables is whole ("Moon Jae-in", "Ban
+// Ki-moon"), a hyphenated title is no part of the name ("Secretary-General"), and "Obama-era"
+// is no name.
+TEST_F(BuildNewsTest, HyphenatedNamesAndTitles) {
+  build("hyphen_names.txt");
+  EXPECT_FALSE(find("Moon Jae-in", "met", "Kim Jong-un").empty());
+  EXPECT_FALSE(find("Moon Jae-in", "leads", "South Korea").empty());
+  EXPECT_FALSE(find("Ban Ki-moon", "officialOf", "United Nations").empty());
+  for (const auto& e : facts_.entities) {
+    EXPECT_EQ(e.label.find("-General"), std::string::npos) << e.label;
+    EXPECT_NE(e.label, "Moon Jae-") << e.label;
+    EXPECT_EQ(e.label.find("Obama-"), std::string::npos) << e.label;
+  }
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

@@ -297,6 +297,30 @@ class Analyzer {
   // ---- mentions ------------------------------------------------------------
 
   int add_mention(Mention m) {
+    // A person's given name of hyphenated syllables runs on over its lower-case part: "Moon
+    // Jae-in", "Kim Jong-un", "Ban Ki-moon" (not "Obama-era", "Trump-backed").
+    if (m.cls == "Person" && (m.kind == "name" || m.kind == "person")) {
+      static const std::set<std::string_view> kCompoundHeads = {
+          "era",  "style", "type", "like",   "led",    "based",   "backed",    "born",    "run",
+          "made", "free",  "old",  "linked", "allied", "aligned", "appointed", "friendly"};
+      const int n = static_cast<int>(tok_.size());
+      const int e = m.end;
+      if (e + 1 < n && sent_of_[static_cast<std::size_t>(e + 1)] == m.sentence &&
+          tok_[static_cast<std::size_t>(e)].norm == "-" &&
+          !tok_[static_cast<std::size_t>(e - 1)].space_after &&
+          !tok_[static_cast<std::size_t>(e)].space_after) {
+        const std::string& w = tok_[static_cast<std::size_t>(e + 1)].norm;
+        const bool syllable =
+            !w.empty() && w.size() <= 5 &&
+            std::all_of(w.begin(), w.end(), [](unsigned char c) { return std::islower(c) != 0; }) &&
+            upos(e + 1) != "VERB" && kCompoundHeads.count(w) == 0 &&
+            tok_mention_[static_cast<std::size_t>(e + 1)] < 0;
+        if (syllable) {
+          m.end = e + 2;
+          m.canonical = text_of(m.begin, m.end);
+        }
+      }
+    }
     for (int k = m.begin; k < m.end; ++k) {
       if (tok_mention_[static_cast<std::size_t>(k)] >= 0) return -1;
     }
@@ -586,23 +610,32 @@ class Analyzer {
       if (tok_mention_[tu] >= 0 || upos(t) != "PROPN" || !starts_upper(tok_[tu].norm)) continue;
       // A run of capitalised proper nouns.
       int e = t;
-      while (e < n && e - t < 4 && tok_mention_[static_cast<std::size_t>(e)] < 0 &&
+      int words = 0;  // at most four words; the hyphens between them do not count
+      while (e < n && words < 4 && tok_mention_[static_cast<std::size_t>(e)] < 0 &&
              sent_of_[static_cast<std::size_t>(e)] == sent_of_[tu] &&
              (upos(e) == "PROPN" || (tok_[static_cast<std::size_t>(e)].norm == "-" && e > t &&
                                      !tok_[static_cast<std::size_t>(e - 1)].space_after)) &&
              (starts_upper(tok_[static_cast<std::size_t>(e)].norm) ||
               tok_[static_cast<std::size_t>(e)].norm == "-")) {
+        if (tok_[static_cast<std::size_t>(e)].norm != "-") ++words;
         ++e;
       }
       if (e == t) continue;
-      // Nationality and title words before the name are not part of it
-      // ("Ukrainian President Volodymyr Zelensky").
       const int run_end = e;
+      while (e > t && tok_[static_cast<std::size_t>(e - 1)].norm == "-") --e;  // "Jae-" of "Jae-in"
+      // Nationality and title words before the name are not part of it
+      // ("Ukrainian President Volodymyr Zelensky", "UN Secretary-General Ban Ki-moon").
       int b = t;
-      while (b < e &&
-             (!norp_[static_cast<std::size_t>(b)].empty() ||
-              lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0 || is_title(b))) {
+      while (b < e && (!norp_[static_cast<std::size_t>(b)].empty() ||
+                       lex_.honorific.count(low_[static_cast<std::size_t>(b)]) != 0 ||
+                       is_title(b) || tok_[static_cast<std::size_t>(b)].norm == "-" ||
+                       (b + 1 < e && tok_[static_cast<std::size_t>(b + 1)].norm == "-" &&
+                        lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0))) {
         ++b;
+      }
+      if (b < e && lex_.title_extra.count(low_[static_cast<std::size_t>(b)]) != 0 && b > t &&
+          tok_[static_cast<std::size_t>(b - 1)].norm == "-") {
+        ++b;  // "General" of "Secretary-General"
       }
       if (b == e) {
         t = run_end - 1;
@@ -632,6 +665,7 @@ class Analyzer {
          --k) {
       const auto ku = static_cast<std::size_t>(k);
       if (lex_.title_property.count(lem_[ku]) != 0) return true;
+      if (tok_[ku].norm == "-" && !tok_[ku].space_after) continue;  // "Secretary-General"
       if (lex_.title_extra.count(low_[ku]) == 0 && norp_[ku].empty() && upos(k) != "PROPN") break;
     }
     return false;
@@ -2822,12 +2856,14 @@ class Analyzer {
     }
     // Titles right before the name, linked by the parse or not.
     for (int k = mm.begin - 1;
-         k >= 0 && k >= mm.begin - 4 && sent_of_[static_cast<std::size_t>(k)] == mm.sentence; --k) {
+         k >= 0 && k >= mm.begin - 5 && sent_of_[static_cast<std::size_t>(k)] == mm.sentence; --k) {
       const auto ku = static_cast<std::size_t>(k);
       if (lex_.title_property.count(lem_[ku]) != 0) {
         titles.push_back(k);
         break;
       }
+      if (tok_[ku].norm == "-" && !tok_[ku].space_after) continue;  // "Secretary-General"
+
       if (lex_.title_extra.count(low_[ku]) == 0 && upos(k) != "PROPN" && upos(k) != "ADJ") break;
     }
     for (int title : titles) {
@@ -2948,6 +2984,11 @@ class Analyzer {
       --b;
     }
     words = lower(text_of(b, title + 1));
+    // "secretary-general", tokenized "secretary - general".
+    if (ti + 2 < tok_.size() && tok_[ti + 1].norm == "-" && !tok_[ti].space_after &&
+        !tok_[ti + 1].space_after && low_[ti + 2] == "general") {
+      words += "-general";
+    }
     // "vice-president", tokenized "vice - president".
     if (b == title && title >= 2 && tok_[ti - 1].norm == "-" &&
         (low_[ti - 2] == "vice" || low_[ti - 2] == "deputy")) {
