@@ -216,6 +216,15 @@ class Analyzer {
     return lex_.title_property.count(lem_[ku]) != 0 || lex_.title_extra.count(low_[ku]) != 0;
   }
 
+  // A hyphen written inside a word, between two tokens of one sentence ("AFL-CIO",
+  // "Jae-in", "Secretary-General"; not a dash set apart by spaces).
+  [[nodiscard]] bool inner_hyphen(int k) const {
+    if (k < 1 || k + 1 >= static_cast<int>(tok_.size())) return false;
+    const auto ku = static_cast<std::size_t>(k);
+    return tok_[ku].norm == "-" && !tok_[ku - 1].space_after && !tok_[ku].space_after &&
+           sent_of_[ku - 1] == sent_of_[ku + 1];
+  }
+
   [[nodiscard]] bool is_descendant(int t, int ancestor) const {
     for (int k = 0; t >= 0 && k < 64; ++k) {
       if (t == ancestor) return true;
@@ -305,10 +314,7 @@ class Analyzer {
           "made", "free",  "old",  "linked", "allied", "aligned", "appointed", "friendly"};
       const int n = static_cast<int>(tok_.size());
       const int e = m.end;
-      if (e + 1 < n && sent_of_[static_cast<std::size_t>(e + 1)] == m.sentence &&
-          tok_[static_cast<std::size_t>(e)].norm == "-" &&
-          !tok_[static_cast<std::size_t>(e - 1)].space_after &&
-          !tok_[static_cast<std::size_t>(e)].space_after) {
+      if (e + 1 < n && inner_hyphen(e)) {
         const std::string& w = tok_[static_cast<std::size_t>(e + 1)].norm;
         const bool syllable =
             !w.empty() && w.size() <= 5 &&
@@ -401,21 +407,12 @@ class Analyzer {
       while (e > b && (upos(e - 1) == "PART" || upos(e - 1) == "PUNCT")) --e;
       // A name written with a hyphen runs on over it: "AFL-CIO" (tokenized "AFL - CIO") when
       // the recogniser stopped at "AFL".
-      while (e > b && e + 1 < static_cast<int>(tok_.size()) &&
-             sent_of_[static_cast<std::size_t>(e + 1)] == sent_of_[static_cast<std::size_t>(b)] &&
-             tok_[static_cast<std::size_t>(e)].norm == "-" &&
-             !tok_[static_cast<std::size_t>(e - 1)].space_after &&
-             !tok_[static_cast<std::size_t>(e)].space_after &&
-             starts_upper(tok_[static_cast<std::size_t>(e + 1)].norm) &&
+      while (e > b && inner_hyphen(e) && starts_upper(tok_[static_cast<std::size_t>(e + 1)].norm) &&
              name_start[static_cast<std::size_t>(e + 1)] == 0) {
         e += 2;
       }
       // ... and back over one: "Kassym-Jomart Tokayev" when it started at "Jomart".
-      while (b >= 2 &&
-             sent_of_[static_cast<std::size_t>(b - 2)] == sent_of_[static_cast<std::size_t>(b)] &&
-             tok_[static_cast<std::size_t>(b - 1)].norm == "-" &&
-             !tok_[static_cast<std::size_t>(b - 2)].space_after &&
-             !tok_[static_cast<std::size_t>(b - 1)].space_after &&
+      while (b >= 2 && inner_hyphen(b - 1) &&
              starts_upper(tok_[static_cast<std::size_t>(b - 2)].norm) &&
              norp_[static_cast<std::size_t>(b - 2)].empty() && !is_title(b - 2)) {
         b -= 2;
@@ -665,7 +662,7 @@ class Analyzer {
          --k) {
       const auto ku = static_cast<std::size_t>(k);
       if (lex_.title_property.count(lem_[ku]) != 0) return true;
-      if (tok_[ku].norm == "-" && !tok_[ku].space_after) continue;  // "Secretary-General"
+      if (inner_hyphen(k)) continue;  // "Secretary-General"
       if (lex_.title_extra.count(low_[ku]) == 0 && norp_[ku].empty() && upos(k) != "PROPN") break;
     }
     return false;
@@ -2862,7 +2859,7 @@ class Analyzer {
         titles.push_back(k);
         break;
       }
-      if (tok_[ku].norm == "-" && !tok_[ku].space_after) continue;  // "Secretary-General"
+      if (inner_hyphen(k)) continue;  // "Secretary-General"
 
       if (lex_.title_extra.count(low_[ku]) == 0 && upos(k) != "PROPN" && upos(k) != "ADJ") break;
     }
@@ -2985,8 +2982,7 @@ class Analyzer {
     }
     words = lower(text_of(b, title + 1));
     // "secretary-general", tokenized "secretary - general".
-    if (ti + 2 < tok_.size() && tok_[ti + 1].norm == "-" && !tok_[ti].space_after &&
-        !tok_[ti + 1].space_after && low_[ti + 2] == "general") {
+    if (inner_hyphen(title + 1) && low_[ti + 2] == "general") {
       words += "-general";
     }
     // "vice-president", tokenized "vice - president".
