@@ -898,33 +898,31 @@ class Analyzer {
     c.cls = cls;
     c.key = key;
     c.first_sentence = sentence;
-    c.event = cls == "Meeting" || cls == "Ceasefire" || cls == "Interference" || cls == "Summit" ||
-              cls == "Attack" || cls == "Protest" || cls == "Agreement" || cls == "Election" ||
-              cls == "Event";
+    c.event = is_event_class(cls);
     clusters_.push_back(std::move(c));
     const int id = static_cast<int>(clusters_.size()) - 1;
     cluster_by_key_.emplace(key, id);
     return id;
   }
 
+  [[nodiscard]] static bool is_event_class(const std::string& cls) {
+    return cls == "Meeting" || cls == "Ceasefire" || cls == "Interference" || cls == "Summit" ||
+           cls == "Attack" || cls == "Protest" || cls == "Agreement" || cls == "Election" ||
+           cls == "Event";
+  }
+
   // The cluster of another entity named `label` (compared in lower case) whose class is
   // `cls`, a superclass or a subclass of it; -1 if none. Persons, events and roles are matched
   // by their own keys only.
   [[nodiscard]] int same_named(const std::string& label, const std::string& cls) const {
-    auto plain = [](const Cluster& x) {
-      return !x.event && x.cls != "Person" && x.cls != "Role" && x.cls != "Region" &&
-             x.cls != "Actor";
+    auto plain = [](const std::string& c) {
+      return !is_event_class(c) && c != "Person" && c != "Role" && c != "Region" && c != "Actor";
     };
-    Cluster probe;
-    probe.cls = cls;
-    probe.event = cls == "Meeting" || cls == "Ceasefire" || cls == "Interference" ||
-                  cls == "Summit" || cls == "Attack" || cls == "Protest" || cls == "Agreement" ||
-                  cls == "Election" || cls == "Event";
-    if (!plain(probe)) return -1;
+    if (!plain(cls)) return -1;
     const std::string want = lower(label);
     for (std::size_t c = 0; c < clusters_.size(); ++c) {
       const Cluster& x = clusters_[c];
-      if (!plain(x) || lower(x.label) != want) continue;
+      if (x.event || !plain(x.cls) || lower(x.label) != want) continue;
       if (x.cls == cls || onto_.is_subclass_of(kgo_ + cls, kgo_ + x.cls) ||
           onto_.is_subclass_of(kgo_ + x.cls, kgo_ + cls)) {
         return static_cast<int>(c);
@@ -1840,6 +1838,9 @@ class Analyzer {
   [[nodiscard]] std::string calendar_date(int c, int governing) const {
     static const std::array<std::string_view, 12> kMonths = {
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const std::array<std::string_view, 12> kFullMonths = {
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
     int month = 0;
     int day = 0;
     int year = 0;
@@ -1852,10 +1853,7 @@ class Analyzer {
       if (!w.empty() && w.back() == '.') w.pop_back();
       if (upos(x) == "PROPN" && w.size() >= 3) {
         for (std::size_t i = 0; i < kMonths.size(); ++i) {
-          const std::string_view full[] = {"january",   "february", "march",    "april",
-                                           "may",       "june",     "july",     "august",
-                                           "september", "october",  "november", "december"};
-          if (w == kMonths[i] || w == full[i] || (i == 8 && w == "sept")) {
+          if (w == kMonths[i] || w == kFullMonths[i] || (i == 8 && w == "sept")) {
             month = static_cast<int>(i) + 1;
           }
         }
