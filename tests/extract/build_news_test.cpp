@@ -1005,6 +1005,19 @@ TEST_F(BuildNewsTest, HyphenatedNamesAndTitles) {
   }
 }
 
+// A missile strike and its reactions: fire "at a Syrian air base" is an attack on Syria;
+// "President Bashar al-Assad's government" is Assad; "the U.S. action" is the United States'
+// own act (what Britain supported), not a reference back to the chemical attack.
+TEST_F(BuildNewsTest, StrikeAndReactions) {
+  build("strike.txt");
+  EXPECT_FALSE(find("United States", "attacked", "Syria").empty());
+  EXPECT_FALSE(find("United States", "accused", "Bashar al-Assad").empty());
+  EXPECT_FALSE(find("United Kingdom", "backs", "United States").empty());
+  // Firing a person is no attack.
+  EXPECT_TRUE(find("Donald Trump", "attacked", "").empty());
+  EXPECT_TRUE(find("Donald Trump", "criticized", "").empty());
+}
+
 // An event only planned or wanted ("plans to impose sanctions", "wants to hold talks") is
 // less certain than one that took place ("imposed sanctions").
 TEST_F(BuildNewsTest, PlannedEventsAreLessCertain) {

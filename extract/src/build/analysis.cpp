@@ -1507,6 +1507,19 @@ class Analyzer {
     if (m >= 0) {
       const Mention& mm = mentions_[static_cast<std::size_t>(m)];
       if (mm.kind == "event" || mm.kind == "eventref") return;  // see resolve_event_arg
+      // A government noun with a named possessor is that ruler's: "President Bashar
+      // al-Assad's government" is Assad, as "Assad's rule" is.
+      if (mm.kind == "nominal" && depth <= 2 && lex_.metonym.count(lem_[tu]) != 0) {
+        for (int c : children(t, "nmod:poss")) {
+          const int pm = tok_mention_[static_cast<std::size_t>(c)];
+          if (pm < 0 || pm == m || mentions_[static_cast<std::size_t>(pm)].kind == "pronoun") {
+            continue;
+          }
+          const std::size_t before = out.size();
+          resolve_token(c, out, depth + 1);
+          if (out.size() > before) return;
+        }
+      }
       // "UN Ambassador Liu Jieyi met ..." parsed with "UN" at the head: the argument is the
       // person the title names, not the organization or country that qualifies the title.
       if (depth == 0 && mm.cluster >= 0 && cl(mm.cluster).cls != "Person") {
@@ -2296,6 +2309,24 @@ class Analyzer {
     return ev;
   }
 
+  // The owners of a thing an attack or threat hits (nominals.tsv kind asset), named before
+  // it: "a U.S. military drone", "the Saudi embassy", "a Turkish convoy".
+  void asset_owners(int noun, std::vector<ArgRef>& out) {
+    if (lex_.asset.count(lem_[static_cast<std::size_t>(noun)]) == 0) return;
+    std::vector<ArgRef> owners;
+    for (int c : kids_[static_cast<std::size_t>(noun)]) {
+      const auto cu = static_cast<std::size_t>(c);
+      if (dep(c) == "nmod:poss" || has_rel(dep(c), "compound")) resolve_token(c, owners);
+      if (dep(c) == "amod" && !norp_[cu].empty()) {
+        owners.push_back(
+            {cluster_for("country:" + norp_[cu], norp_[cu], "Country", sent_of_[cu]), -1, false});
+      }
+    }
+    for (const auto& a : owners) {
+      if (is_actor(a.cluster)) out.push_back(a);
+    }
+  }
+
   // Events as arguments: a mention that is an event noun, or "any such action".
   void resolve_event_arg(int t, std::vector<ArgRef>& out) {
     const auto tu = static_cast<std::size_t>(t);
@@ -2309,6 +2340,14 @@ class Analyzer {
       return;
     }
     if (lex_.anaphor.count(lem_[tu]) != 0 && last_event_ >= 0) {
+      // An act a name qualifies is that actor's own ("the U.S. action", "Russia's move"), not a
+      // reference back to the latest event.
+      for (int c : kids_[tu]) {
+        if ((has_rel(dep(c), "compound") || dep(c) == "nmod:poss") &&
+            tok_mention_[static_cast<std::size_t>(c)] >= 0) {
+          return;
+        }
+      }
       for (int c : kids_[tu]) {
         const std::string& l = low_[static_cast<std::size_t>(c)];
         if (l == "such" || l == "this" || l == "that" || l == "the") {
@@ -2434,19 +2473,7 @@ class Analyzer {
       // An attack or threat on what a country or group owns is one on its owner: "Iran shot
       // down a U.S. military drone", "stormed the Saudi embassy".
       if (obj.empty() && (tr.property == attacked_ || tr.property == threatened_)) {
-        for (int o : children(t, "obj")) {
-          if (lex_.asset.count(lem_[static_cast<std::size_t>(o)]) == 0) continue;
-          for (int c : kids_[static_cast<std::size_t>(o)]) {
-            const auto cu = static_cast<std::size_t>(c);
-            if (dep(c) == "nmod:poss" || has_rel(dep(c), "compound")) resolve_token(c, obj);
-            if (dep(c) == "amod" && !norp_[cu].empty()) {  // "a Turkish convoy"
-              obj.push_back(
-                  {cluster_for("country:" + norp_[cu], norp_[cu], "Country", sent_of_[cu]), -1,
-                   false});
-            }
-          }
-        }
-        std::erase_if(obj, [&](const ArgRef& a) { return !is_actor(a.cluster); });
+        for (int o : children(t, "obj")) asset_owners(o, obj);
       }
       if (obj.empty() && tr.property == discussed_) {
         // "discussed forging a common path in Syria": the topics inside the clause.
@@ -2485,8 +2512,22 @@ class Analyzer {
       pairs(subj, obj, tr.property, t, rule, 0.9, clause);
       if (tr.property == denied_) last_denial_ = t;
     } else if (p == "subj-prep") {
+      // Firing a person is dismissing them ("if Trump fires Mueller"), not firing at anyone.
+      if (tr.property == attacked_ && lem_[static_cast<std::size_t>(t)] == "fire") {
+        for (int o : children(t, "obj")) {
+          std::vector<ArgRef> r;
+          resolve_token(o, r);
+          if (!r.empty() || upos(o) == "PROPN") return;  // a name, recognised or not
+        }
+      }
       auto subj = subjects(t);
       auto obj = prep_objects(t, tr.preposition);
+      if (obj.empty() && (tr.property == attacked_ || tr.property == threatened_)) {
+        // "fired missiles at a Syrian air base"
+        for (int k : kids_[static_cast<std::size_t>(t)]) {
+          if (has_rel(dep(k), "obl") && case_of(k) == tr.preposition) asset_owners(k, obj);
+        }
+      }
       pairs(subj, obj, tr.property, t, rule + "/" + tr.preposition, 0.9, clause);
     } else if (p == "coord-subj") {
       for (int o : children(t, "obj")) {
