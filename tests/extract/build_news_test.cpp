@@ -938,6 +938,10 @@ TEST_F(BuildNewsTest, TitlesOfOrganizationsAndRanks) {
   EXPECT_TRUE(find("Dmitry Medvedev", "leads", "").empty());
   EXPECT_FALSE(find("Rishi Sunak", "officialOf", "United Kingdom").empty());
   EXPECT_TRUE(find("Fox News", "met", "").empty());
+  // Heads and officials of agencies and companies; a company title is no country's office.
+  EXPECT_FALSE(find("James Comey", "officialOf", "FBI").empty());
+  EXPECT_FALSE(find("Jerome Powell", "leads", "Federal Reserve").empty());
+  EXPECT_TRUE(find("Rob Urbach", "leads", "United States").empty());
 }
 
 // Politicians attack one another in words ("Trump attacked Biden's record" is criticism;

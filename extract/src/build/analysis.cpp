@@ -2927,7 +2927,12 @@ class Analyzer {
         for (const auto& o : other)
           add_fact(o.cluster, counterpart_, person, title, rule, 0.85, c, o.mention, m);
       }
-      const std::string country = country_modifier(title);
+      // A company's or agency's title is no office of the country named before it ("USA
+      // Triathlon CEO Rob Urbach" where the recogniser missed "USA Triathlon").
+      static const std::set<std::string_view> kOrganizationTitles = {"ceo", "chairman",
+                                                                     "chairwoman", "director"};
+      const std::string country =
+          kOrganizationTitles.count(lem_[ti]) != 0 ? std::string() : country_modifier(title);
       if (country.empty()) {
         // An organization qualifies the title: "European Commission President Ursula von der
         // Leyen", "NATO spokeswoman Oana Lungescu".
