@@ -923,6 +923,8 @@ TEST_F(BuildNewsTest, AttacksOnAssetsHitTheirOwner) {
   // One visits the embassy, not the country that qualifies it.
   EXPECT_TRUE(find("Joe Biden", "visited", "United States").empty());
   EXPECT_FALSE(find("Joe Biden", "visited", "Japan").empty());
+  // An attack noun that kills is its named qualifier's act.
+  EXPECT_FALSE(find("United States", "attacked", "Qassem Soleimani").empty());
 }
 
 // Titles qualified by an organization ("NATO Secretary General", "European Commission

@@ -2309,10 +2309,26 @@ class Analyzer {
     return ev;
   }
 
+  // A noun naming an attack: a noun trigger of kgo:attacked ("strike", "airstrike", "attack").
+  [[nodiscard]] bool attack_noun(int n) const {
+    if (upos(n) != "NOUN") return false;
+    auto it = lex_.triggers.find(key_[static_cast<std::size_t>(n)]);
+    if (it == lex_.triggers.end()) return false;
+    return std::any_of(it->second.begin(), it->second.end(), [&](const ontology::Trigger* tr) {
+      return tr->property == attacked_ && tr->pos == "NOUN";
+    });
+  }
+
   // The owners of a thing an attack or threat hits (nominals.tsv kind asset), named before
   // it: "a U.S. military drone", "the Saudi embassy", "a Turkish convoy".
   void asset_owners(int noun, std::vector<ArgRef>& out) {
     if (lex_.asset.count(lem_[static_cast<std::size_t>(noun)]) == 0) return;
+    named_qualifiers(noun, out);
+  }
+
+  // The actors named before a noun as its possessor, compound or nationality: "a U.S. drone",
+  // "a Turkish convoy", "Iran's militias".
+  void named_qualifiers(int noun, std::vector<ArgRef>& out) {
     std::vector<ArgRef> owners;
     for (int c : kids_[static_cast<std::size_t>(noun)]) {
       const auto cu = static_cast<std::size_t>(c);
@@ -2456,6 +2472,13 @@ class Analyzer {
     const std::string rule = p + ":" + std::string(key_[static_cast<std::size_t>(t)]);
     if (p == "svo") {
       auto subj = subjects(t);
+      // An attack that kills or hits is its agent's: "A U.S. drone strike killed Qassem
+      // Soleimani", "an Israeli airstrike hit the building".
+      if (subj.empty() && tr.property == attacked_) {
+        for (int n : children(t, "nsubj")) {
+          if (attack_noun(n)) named_qualifiers(n, subj);
+        }
+      }
       if (subj.empty()) return;
       auto obj = tr.property == denied_ ? event_objects(t) : objects(t);
       // One visits a place, not the country that qualifies it: "visited the U.S. embassy" (the
@@ -2475,6 +2498,7 @@ class Analyzer {
       if (obj.empty() && (tr.property == attacked_ || tr.property == threatened_)) {
         for (int o : children(t, "obj")) asset_owners(o, obj);
       }
+
       if (obj.empty() && tr.property == discussed_) {
         // "discussed forging a common path in Syria": the topics inside the clause.
         for (int x : kids_[static_cast<std::size_t>(t)]) {
