@@ -1411,6 +1411,22 @@ class Analyzer {
       if (female) return is_female || (unknown_ok && !is_male);
       return !is_female;
     };
+    // Binds the pronoun to the first person of the right gender named inside subject c of its
+    // sentence ("Senate Foreign Relations Chairman Bob Corker", however the title parses).
+    auto bind_person_inside = [&](int c) {
+      for (std::size_t j = 0; j < mentions_.size(); ++j) {
+        const Mention& sm = mentions_[j];
+        if (static_cast<int>(j) == id || sm.sentence != m.sentence || sm.cluster < 0 ||
+            cl(sm.cluster).cls != "Person" || !is_descendant(sm.begin, c) ||
+            !fits(sm.cluster, true)) {
+          continue;
+        }
+        bind(id, sm.cluster);
+        (female ? cl(sm.cluster).female : cl(sm.cluster).male) = true;
+        return true;
+      }
+      return false;
+    };
     // "Discussing his concern in a statement, Malaysia's Prime Minister Najib Razak said": a
     // participle clause before its clause's subject, with no subject of its own, is that
     // subject's, and so is a pronoun inside it, when the gender fits.
@@ -1421,17 +1437,7 @@ class Analyzer {
       if ((x != "VBG" && x != "VBN") || !children(v, "nsubj").empty() || h < 0) break;
       for (int c : children(h, "nsubj")) {
         if (c < v) break;  // the participle follows the subject: not fronted
-        for (std::size_t j = 0; j < mentions_.size(); ++j) {
-          const Mention& sm = mentions_[j];
-          if (static_cast<int>(j) == id || sm.sentence != m.sentence || sm.cluster < 0 ||
-              cl(sm.cluster).cls != "Person" || !is_descendant(sm.begin, c) ||
-              !fits(sm.cluster, true)) {
-            continue;
-          }
-          bind(id, sm.cluster);
-          (female ? cl(sm.cluster).female : cl(sm.cluster).male) = true;
-          return;
-        }
+        if (bind_person_inside(c)) return;
       }
       break;
     }
@@ -1443,20 +1449,8 @@ class Analyzer {
         v = head_[static_cast<std::size_t>(v)];
       const int say = v >= 0 && dep(v) == "ccomp" ? head_[static_cast<std::size_t>(v)] : -1;
       if (say >= 0 && lex_.speech_verbs.count(lem_[static_cast<std::size_t>(say)]) != 0) {
-        // The first person named inside the speech verb's subject ("Senate Foreign Relations
-        // Chairman Bob Corker", however the title parses).
         for (int c : children(say, "nsubj")) {
-          for (std::size_t k = 0; k < mentions_.size(); ++k) {
-            const Mention& sm = mentions_[k];
-            if (static_cast<int>(k) == id || sm.sentence != m.sentence || sm.cluster < 0 ||
-                cl(sm.cluster).cls != "Person" || !is_descendant(sm.begin, c) ||
-                !fits(sm.cluster, true)) {
-              continue;
-            }
-            bind(id, sm.cluster);
-            (female ? cl(sm.cluster).female : cl(sm.cluster).male) = true;
-            return;
-          }
+          if (bind_person_inside(c)) return;
         }
       }
     }
